@@ -1,0 +1,212 @@
+package se.planbot;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import se.planbot.auth.TokenRole;
+import se.planbot.config.Config;
+import se.planbot.config.ConfigException;
+import se.planbot.plan.ImportFailed;
+import se.planbot.problem.InvalidInput;
+
+/**
+ * Planbot's command line. {@code serve} is the default; every command takes {@code --config}.
+ * A user's mistake (unknown command, bad option, bad configuration) is one clear line and exit 2.
+ */
+@Command(name = "planbot", mixinStandardHelpOptions = true, version = "Planbot 0.1",
+        description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
+        subcommands = {
+            Main.Serve.class, Main.Import.class, Main.Export.class, Main.Backup.class, Main.Token.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Callable<Integer> {
+
+    static final int USAGE = 2;
+
+    @Option(names = "--config", description = "konfigurationsfil (standard: ${DEFAULT-VALUE})",
+            defaultValue = "config/planbot.properties", scope = CommandLine.ScopeType.INHERIT)
+    Path configFile;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        var commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println("planbot: " + exception.getMessage() + " (se 'planbot --help')");
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((exception, parsed, result) -> {
+            if (exception instanceof ConfigException || exception instanceof InvalidInput) {
+                err.println("planbot: " + exception.getMessage());
+                return USAGE;
+            }
+            if (exception instanceof ImportFailed failed) {
+                err.println("planbot: importen avbröts, inget ändrades:");
+                failed.problems().forEach(problem -> err.println("  " + problem));
+                return 1;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** With no command, Planbot serves. */
+    @Override
+    public Integer call() throws Exception {
+        return new Serve().serve(this, false);
+    }
+
+    Planbot planbot() {
+        boolean explicit = !configFile.equals(Path.of("config/planbot.properties"));
+        Config config = Config.load(configFile, explicit, System.getenv());
+        return new Planbot(config, Clock.systemUTC());
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Startar webbservern, schemaläggaren och Slack (HTTP eller Socket Mode).")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Option(names = "--demo", description = "fyll en tom databas med exempeldata först")
+        boolean demo;
+
+        @Override
+        public Integer call() throws Exception {
+            return serve(main, demo);
+        }
+
+        int serve(Main main, boolean demo) throws InterruptedException {
+            Planbot planbot = main.planbot();
+            if (demo) {
+                planbot.loadDemo();
+            }
+            planbot.start();
+            var stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                planbot.close();
+                stopped.countDown();
+            }, "planbot-shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Läser in åtgärdsplanen från en .csv- eller .xlsx-fil. Allt eller inget: "
+                    + "en felaktig rad stoppar importen och databasen är oförändrad. Koder som redan finns uppdateras.")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "FIL", description = "åtgärdsplan som .csv (UTF-8, ; eller ,) eller .xlsx")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new InvalidInput("fil", "filen " + file + " finns inte eller kan inte läsas");
+            }
+            try (Planbot planbot = main.planbot()) {
+                var result = planbot.transfer().importFile(file, "import:" + file.getFileName());
+                main.out().println("Importerade " + file + ": " + result.summary());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Skriver hela åtgärdsplanen till en .csv- eller .xlsx-fil.")
+    static final class Export implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "FIL", description = "målfil, .csv eller .xlsx")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Planbot planbot = main.planbot()) {
+                int count = planbot.transfer().exportFile(file);
+                main.out().println("Exporterade " + count + " åtgärder till " + file);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Skriver en konsistent kopia av databasen, även medan Planbot körs.")
+    static final class Backup implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "FIL", description = "målfil för kopian")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try (Planbot planbot = main.planbot()) {
+                planbot.database().backup(file);
+                main.out().println("Säkerhetskopia skriven till " + file);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true, description = "Hanterar API-tokens.",
+            subcommands = Token.Create.class)
+    static final class Token implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "ange ett underkommando: token create");
+        }
+
+        @Command(name = "create", mixinStandardHelpOptions = true,
+                description = "Skapar en API-token och skriver ut den en enda gång; bara dess hash sparas.")
+        static final class Create implements Callable<Integer> {
+            @CommandLine.ParentCommand
+            Token token;
+
+            @Option(names = "--name", required = true, description = "vem eller vad token är till, t.ex. Anna")
+            String name;
+
+            @Option(names = "--role", required = true, description = "admin eller coordinator")
+            String role;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                TokenRole tokenRole = TokenRole.fromCode(role).orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(), "--role '" + role + "' är okänd: använd admin eller coordinator"));
+                Main main = (Main) spec.root().userObject();
+                try (Planbot planbot = main.planbot()) {
+                    String secret = planbot.tokens().create(name, tokenRole);
+                    main.out().println(secret);
+                }
+                return 0;
+            }
+        }
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+}

@@ -1,0 +1,180 @@
+package se.planbot.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.planbot.config.ConfigException;
+
+/**
+ * The SQLite database: one file, WAL, foreign keys on, schema from Flyway migrations.
+ *
+ * <p>All writes go through one connection under one lock, in IMMEDIATE transactions, so a
+ * request that reads then writes never meets SQLITE_BUSY. Reads share a few connections of
+ * their own; WAL lets them run beside the writer.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int READERS = 4;
+
+    private final Path file;
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        this.url = "jdbc:sqlite:" + file
+                + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true"
+                + "&synchronous=NORMAL&transaction_mode=IMMEDIATE";
+        this.writer = DriverManager.getConnection(url);
+        for (int i = 0; i < READERS; i++) {
+            Connection reader = DriverManager.getConnection(url);
+            readers.add(reader);
+        }
+    }
+
+    /** Opens (creating folder and file as needed) and migrates the database at {@code file}. */
+    public static Database open(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new ConfigException("Ogiltig konfiguration: db.path = '" + file
+                    + "': mappen " + folder + " kan inte skapas (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(folder) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new ConfigException("Ogiltig konfiguration: db.path = '" + file + "': " + folder
+                    + " är inte skrivbar");
+        }
+        try {
+            var database = new Database(file);
+            database.migrate();
+            return database;
+        } catch (SQLException e) {
+            throw new ConfigException("Ogiltig konfiguration: db.path = '" + file
+                    + "': databasen kan inte öppnas (" + e.getMessage() + ")");
+        }
+    }
+
+    private void migrate() {
+        var result = Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            log.info("Database {} migrated to version {}", file, result.targetSchemaVersion);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in one transaction on the writer; commits, or rolls back on any exception. */
+    public <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                T result = work.apply(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("database write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on a read connection (a consistent snapshot while it runs). */
+    public <T> T read(SqlWork<T> work) {
+        Connection reader;
+        try {
+            reader = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while waiting for a connection", e);
+        }
+        try {
+            reader.setAutoCommit(false);
+            try {
+                return work.apply(reader);
+            } finally {
+                reader.rollback();
+                reader.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("database read failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(reader);
+        }
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isHealthy() {
+        try {
+            return read(connection -> {
+                try (var statement = connection.createStatement();
+                        var rows = statement.executeQuery("select 1")) {
+                    return rows.next();
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes a consistent copy of the database to {@code target} while it stays in use
+     * ({@code VACUUM INTO} reads one snapshot; the copy is moved into place when complete).
+     */
+    public void backup(Path target) {
+        Path absolute = target.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+            Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+            Files.deleteIfExists(partial);
+            read(connection -> {
+                try (var statement = connection.prepareStatement("vacuum into ?")) {
+                    statement.setString(1, partial.toString());
+                    statement.execute();
+                }
+                return null;
+            });
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DatabaseException("backup to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+            for (Connection reader : readers) {
+                reader.close();
+            }
+        } catch (SQLException e) {
+            log.warn("Closing the database failed", e);
+        }
+    }
+}

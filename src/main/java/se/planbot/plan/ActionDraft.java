@@ -1,0 +1,37 @@
+package se.planbot.plan;
+
+import java.time.LocalDate;
+
+/**
+ * The fields of an action as given by a person, before they are checked. For a new action
+ * every field counts; as a patch, null means "leave as it is".
+ */
+public record ActionDraft(
+        String code,
+        String title,
+        String description,
+        Integer strategyId,
+        Long ownerId,
+        String department,
+        LocalDate startDate,
+        LocalDate deadline,
+        ActionStatus status,
+        Integer progress,
+        String origin) {
+
+    /** This patch laid over {@code current}: each field given here wins. */
+    public ActionDraft over(Action current) {
+        return new ActionDraft(
+                code != null ? code : current.code(),
+                title != null ? title : current.title(),
+                description != null ? description : current.description(),
+                strategyId != null ? strategyId : current.strategyId(),
+                ownerId != null ? ownerId : current.ownerId(),
+                department != null ? department : current.department(),
+                startDate != null ? startDate : current.startDate(),
+                deadline != null ? deadline : current.deadline(),
+                status != null ? status : current.status(),
+                progress != null ? progress : current.progress(),
+                origin != null ? origin : current.origin());
+    }
+}

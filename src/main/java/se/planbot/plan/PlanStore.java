@@ -1,0 +1,194 @@
+package se.planbot.plan;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.planbot.db.Jdbc;
+
+/** The plan's tables: strategies, people, actions, history. SQL only; rules live in {@link PlanService}. */
+final class PlanStore {
+
+    private static final String ACTION_COLUMNS = """
+            select a.*, p.name as owner_name, p.email as owner_email, p.slack_user_id as owner_slack
+            from actions a left join people p on p.id = a.owner_id
+            """;
+
+    List<Strategy> strategies(Connection connection) throws SQLException {
+        return Jdbc.list(connection, "select * from strategies order by id", PlanStore::strategy);
+    }
+
+    void saveStrategy(Connection connection, Strategy strategy) throws SQLException {
+        Jdbc.update(connection, """
+                insert into strategies (id, title, description) values (?, ?, ?)
+                on conflict (id) do update set title = excluded.title, description = excluded.description
+                """, strategy.id(), strategy.title(), strategy.description());
+    }
+
+    List<Person> people(Connection connection) throws SQLException {
+        return Jdbc.list(connection, "select * from people order by name collate nocase", PlanStore::person);
+    }
+
+    Optional<Person> person(Connection connection, long id) throws SQLException {
+        return Jdbc.one(connection, "select * from people where id = ?", PlanStore::person, id);
+    }
+
+    Optional<Person> personByEmail(Connection connection, String email) throws SQLException {
+        return Jdbc.one(connection, "select * from people where email = ? collate nocase", PlanStore::person, email);
+    }
+
+    Optional<Person> personBySlackUserId(Connection connection, String slackUserId) throws SQLException {
+        return Jdbc.one(connection, "select * from people where slack_user_id = ?", PlanStore::person, slackUserId);
+    }
+
+    Optional<Person> personByName(Connection connection, String name) throws SQLException {
+        return Jdbc.one(connection, "select * from people where name = ? collate nocase order by id limit 1",
+                PlanStore::person, name);
+    }
+
+    long insertPerson(Connection connection, PersonDraft draft, Instant now) throws SQLException {
+        return Jdbc.insert(connection, """
+                insert into people (name, email, slack_user_id, role, created_at) values (?, ?, ?, ?, ?)
+                """, draft.name(), draft.email(), draft.slackUserId(), draft.role().code(), now);
+    }
+
+    void updatePerson(Connection connection, long id, PersonDraft draft) throws SQLException {
+        Jdbc.update(connection, "update people set name = ?, email = ?, slack_user_id = ?, role = ? where id = ?",
+                draft.name(), draft.email(), draft.slackUserId(), draft.role().code(), id);
+    }
+
+    List<Action> actions(Connection connection, ActionFilter filter, LocalDate today) throws SQLException {
+        var sql = new StringBuilder(ACTION_COLUMNS).append(" where 1 = 1");
+        var parameters = new ArrayList<Object>();
+        if (filter.strategy() != null) {
+            sql.append(" and a.strategy_id = ?");
+            parameters.add(filter.strategy());
+        }
+        if (filter.status() != null) {
+            sql.append(" and a.status = ?");
+            parameters.add(filter.status().code());
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" and a.owner_id = ?");
+            parameters.add(filter.ownerId());
+        }
+        if (filter.overdueOnly()) {
+            sql.append(" and a.status in ('planned', 'in_progress') and a.deadline < ?");
+            parameters.add(today.toString());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            for (String word : SearchText.fold(filter.text()).split(" ")) {
+                sql.append(" and a.search_text like ? escape '\\'");
+                parameters.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        sql.append(" order by a.strategy_id, a.code collate nocase, a.id");
+        return Jdbc.list(connection, sql.toString(), PlanStore::action, parameters.toArray());
+    }
+
+    Optional<Action> action(Connection connection, long id) throws SQLException {
+        return Jdbc.one(connection, ACTION_COLUMNS + " where a.id = ?", PlanStore::action, id);
+    }
+
+    Optional<Action> actionByCode(Connection connection, String code) throws SQLException {
+        return Jdbc.one(connection, ACTION_COLUMNS + " where a.code = ?", PlanStore::action, code);
+    }
+
+    long insertAction(Connection connection, ActionDraft draft, Instant now) throws SQLException {
+        return Jdbc.insert(connection, """
+                insert into actions (code, title, description, strategy_id, owner_id, department, start_date,
+                                     deadline, status, progress, origin, search_text, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                draft.code(), draft.title(), draft.description(), draft.strategyId(), draft.ownerId(),
+                draft.department(), draft.startDate(), draft.deadline(), draft.status().code(), draft.progress(),
+                draft.origin(), searchText(draft), now, now);
+    }
+
+    void updateAction(Connection connection, long id, ActionDraft draft, Instant now) throws SQLException {
+        Jdbc.update(connection, """
+                update actions set code = ?, title = ?, description = ?, strategy_id = ?, owner_id = ?,
+                       department = ?, start_date = ?, deadline = ?, status = ?, progress = ?, origin = ?,
+                       search_text = ?, updated_at = ?
+                where id = ?
+                """,
+                draft.code(), draft.title(), draft.description(), draft.strategyId(), draft.ownerId(),
+                draft.department(), draft.startDate(), draft.deadline(), draft.status().code(), draft.progress(),
+                draft.origin(), searchText(draft), now, id);
+    }
+
+    void appendChange(Connection connection, long actionId, Instant at, String actor, String note,
+            List<FieldChange> fields) throws SQLException {
+        long changeId = Jdbc.insert(connection,
+                "insert into action_changes (action_id, at, actor, note) values (?, ?, ?, ?)",
+                actionId, at, actor, note == null ? "" : note);
+        for (FieldChange field : fields) {
+            Jdbc.update(connection,
+                    "insert into action_change_fields (change_id, field, old_value, new_value) values (?, ?, ?, ?)",
+                    changeId, field.field(), field.oldValue(), field.newValue());
+        }
+    }
+
+    List<Change> history(Connection connection, long actionId) throws SQLException {
+        var fieldsByChange = new LinkedHashMap<Long, List<FieldChange>>();
+        for (var row : Jdbc.list(connection, """
+                select f.change_id, f.field, f.old_value, f.new_value
+                from action_change_fields f join action_changes c on c.id = f.change_id
+                where c.action_id = ? order by f.rowid
+                """, row -> Map.entry(row.getLong("change_id"),
+                        new FieldChange(row.getString("field"), row.getString("old_value"), row.getString("new_value"))),
+                actionId)) {
+            fieldsByChange.computeIfAbsent(row.getKey(), key -> new ArrayList<>()).add(row.getValue());
+        }
+        return Jdbc.list(connection, "select * from action_changes where action_id = ? order by id", row -> new Change(
+                row.getLong("id"), row.getLong("action_id"), Jdbc.instant(row, "at"), row.getString("actor"),
+                row.getString("note"), List.copyOf(fieldsByChange.getOrDefault(row.getLong("id"), List.of()))),
+                actionId);
+    }
+
+    /** The newest history entry of each of the given actions (for "last update" in answers). */
+    Optional<Change> lastChange(Connection connection, long actionId) throws SQLException {
+        List<Change> all = history(connection, actionId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    private static String searchText(ActionDraft draft) {
+        return SearchText.fold(draft.code() + " " + draft.title() + " " + draft.description());
+    }
+
+    private static Strategy strategy(ResultSet row) throws SQLException {
+        return new Strategy(row.getInt("id"), row.getString("title"), row.getString("description"));
+    }
+
+    private static Person person(ResultSet row) throws SQLException {
+        return new Person(row.getLong("id"), row.getString("name"), row.getString("email"),
+                row.getString("slack_user_id"), PersonRole.fromCode(row.getString("role")).orElseThrow());
+    }
+
+    private static Action action(ResultSet row) throws SQLException {
+        return new Action(
+                row.getLong("id"),
+                row.getString("code"),
+                row.getString("title"),
+                row.getString("description"),
+                row.getInt("strategy_id"),
+                Jdbc.nullableLong(row, "owner_id"),
+                row.getString("owner_name"),
+                row.getString("owner_email"),
+                row.getString("owner_slack"),
+                row.getString("department"),
+                Jdbc.date(row, "start_date"),
+                Jdbc.date(row, "deadline"),
+                ActionStatus.fromCode(row.getString("status")).orElseThrow(),
+                row.getInt("progress"),
+                row.getString("origin"),
+                Jdbc.instant(row, "created_at"),
+                Jdbc.instant(row, "updated_at"));
+    }
+}

@@ -1,0 +1,359 @@
+package se.planbot.plan;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.planbot.problem.FieldError;
+import se.planbot.problem.InvalidInput;
+
+/**
+ * The action plan in and out of the coordinator's spreadsheet (CSV or XLSX, Swedish headings).
+ *
+ * <p>Import is all-or-nothing: every row is checked first, every bad row is reported by its
+ * number, and then all rows are written in one transaction. Rows are matched by code, so
+ * importing the same file twice changes nothing the second time.
+ */
+public final class PlanTransfer {
+
+    static final List<String> HEADINGS = List.of("Kod", "Åtgärd", "Beskrivning", "Strategi", "Ansvarig", "E-post",
+            "Förvaltning", "Start", "Klart senast", "Status", "Framsteg", "Ursprung");
+    private static final Map<String, String> ALIASES = aliases();
+    private static final Pattern STRATEGY = Pattern.compile("(?:strategi|strategy)?\\s*(\\d{1,2})\\s*[.:)\\-–]?\\s*(.*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROGRESS = Pattern.compile("(-?\\d{1,4})(?:[.,]0+)?\\s*%?");
+
+    private final PlanService plan;
+
+    public PlanTransfer(PlanService plan) {
+        this.plan = plan;
+    }
+
+    private static Map<String, String> aliases() {
+        var map = new HashMap<String, String>();
+        for (String heading : HEADINGS) {
+            map.put(SearchText.fold(heading), heading);
+        }
+        map.put("code", "Kod");
+        map.put("nr", "Kod");
+        map.put("atgard", "Åtgärd");
+        map.put("titel", "Åtgärd");
+        map.put("title", "Åtgärd");
+        map.put("description", "Beskrivning");
+        map.put("strategy", "Strategi");
+        map.put("ansvarig", "Ansvarig");
+        map.put("owner", "Ansvarig");
+        map.put("epost", "E-post");
+        map.put("e-post", "E-post");
+        map.put("email", "E-post");
+        map.put("mejl", "E-post");
+        map.put("department", "Förvaltning");
+        map.put("startdatum", "Start");
+        map.put("start date", "Start");
+        map.put("deadline", "Klart senast");
+        map.put("slutdatum", "Klart senast");
+        map.put("progress", "Framsteg");
+        map.put("origin", "Ursprung");
+        return map;
+    }
+
+    /** Imports a .csv or .xlsx file; {@code actor} names the import in the history. */
+    public ImportResult importFile(Path file, String actor) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] bytes = Files.readAllBytes(file);
+        if (name.endsWith(".xlsx")) {
+            return importSheet(XlsxFormat.read(new ByteArrayInputStream(bytes)), actor);
+        }
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            return importCsv(bytes, actor);
+        }
+        throw new InvalidInput("fil", "okänd filtyp '" + file.getFileName() + "': använd .csv eller .xlsx");
+    }
+
+    public ImportResult importCsv(byte[] bytes, String actor) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInput("fil", "filen är inte UTF-8; spara den som \"CSV UTF-8\" i Excel");
+        }
+        return importSheet(CsvFormat.read(text), actor);
+    }
+
+    ImportResult importSheet(Sheet sheet, String actor) {
+        var problems = new ArrayList<String>();
+        Map<String, String> columns = columns(sheet.headings(), problems);
+        if (!problems.isEmpty()) {
+            throw new ImportFailed(problems);
+        }
+        var rows = new ArrayList<ParsedRow>();
+        var codes = new HashMap<String, Integer>();
+        for (Sheet.Row row : sheet.rows()) {
+            var parsed = parse(row, columns, problems);
+            if (parsed != null) {
+                Integer earlier = codes.putIfAbsent(parsed.code(), row.number());
+                if (earlier != null) {
+                    problems.add("rad " + row.number() + ": koden '" + parsed.code() + "' finns redan på rad " + earlier);
+                } else {
+                    rows.add(parsed);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportFailed(problems);
+        }
+        if (rows.isEmpty()) {
+            throw new ImportFailed(List.of("filen har inga åtgärder (bara rubrikraden)"));
+        }
+        return plan.database().write(connection -> write(connection, rows, actor));
+    }
+
+    private ImportResult write(Connection connection, List<ParsedRow> rows, String actor) throws SQLException {
+        var problems = new ArrayList<String>();
+        var strategies = new HashSet<Integer>();
+        plan.strategies(connection).forEach(strategy -> strategies.add(strategy.id()));
+        for (ParsedRow row : rows) {
+            if (row.strategyTitle() != null && !row.strategyTitle().isBlank()) {
+                var existing = plan.strategies(connection).stream().filter(s -> s.id() == row.strategy()).findFirst();
+                if (existing.isEmpty() || !existing.get().title().equals(row.strategyTitle())) {
+                    plan.saveStrategy(connection, new Strategy(row.strategy(), row.strategyTitle(),
+                            existing.map(Strategy::description).orElse("")));
+                }
+                strategies.add(row.strategy());
+            }
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (ParsedRow row : rows) {
+            if (!strategies.contains(row.strategy())) {
+                problems.add("rad " + row.number() + ": Strategi " + row.strategy()
+                        + " finns inte; skriv numret följt av namnet (t.ex. \"" + row.strategy() + " Kompetens\") för att skapa den");
+                continue;
+            }
+            try {
+                Long ownerId = null;
+                if (!row.owner().isBlank()) {
+                    ownerId = plan.findOrCreatePerson(connection, row.owner(), row.email()).id();
+                } else if (!row.email().isBlank()) {
+                    problems.add("rad " + row.number() + ": E-post '" + row.email() + "' utan Ansvarig; fyll i namnet");
+                    continue;
+                }
+                var draft = new ActionDraft(row.code(), row.title(), row.description(), row.strategy(), ownerId,
+                        row.department(), row.start(), row.deadline(), row.status(), row.progress(), row.origin());
+                Optional<Action> existing = plan.actionByCode(connection, row.code());
+                if (existing.isEmpty()) {
+                    plan.createAction(connection, draft, actor, "Importerad");
+                    created++;
+                } else {
+                    Action after = plan.patchAction(connection, existing.get().id(), draft, null, actor);
+                    if (after.updatedAt().equals(existing.get().updatedAt())) {
+                        unchanged++;
+                    } else {
+                        updated++;
+                    }
+                }
+            } catch (InvalidInput e) {
+                for (FieldError error : e.errors()) {
+                    problems.add("rad " + row.number() + ": " + heading(error.field()) + ": " + error.message());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportFailed(problems);
+        }
+        return new ImportResult(created, updated, unchanged);
+    }
+
+    private static String heading(String field) {
+        return switch (field) {
+            case "code" -> "Kod";
+            case "title" -> "Åtgärd";
+            case "description" -> "Beskrivning";
+            case "strategy" -> "Strategi";
+            case "ownerId", "name" -> "Ansvarig";
+            case "email" -> "E-post";
+            case "startDate" -> "Start";
+            case "deadline" -> "Klart senast";
+            case "progress" -> "Framsteg";
+            default -> field;
+        };
+    }
+
+    private static Map<String, String> columns(List<String> headings, List<String> problems) {
+        var columns = new HashMap<String, String>();
+        for (String heading : headings) {
+            String canonical = ALIASES.get(SearchText.fold(heading));
+            if (canonical != null) {
+                columns.put(canonical, heading);
+            }
+        }
+        for (String required : List.of("Kod", "Åtgärd", "Strategi")) {
+            if (!columns.containsKey(required)) {
+                problems.add("rad 1: rubriken '" + required + "' saknas (rubrikerna är: " + String.join(", ", headings) + ")");
+            }
+        }
+        return columns;
+    }
+
+    private record ParsedRow(int number, String code, String title, String description, int strategy,
+            String strategyTitle, String owner, String email, String department, LocalDate start, LocalDate deadline,
+            ActionStatus status, Integer progress, String origin) {
+    }
+
+    private static ParsedRow parse(Sheet.Row row, Map<String, String> columns, List<String> problems) {
+        int before = problems.size();
+        String where = "rad " + row.number() + ": ";
+        java.util.function.Function<String, String> cell = heading ->
+                columns.containsKey(heading) ? row.get(columns.get(heading)) : "";
+        String code = cell.apply("Kod");
+        if (code.isEmpty()) {
+            problems.add(where + "Kod saknas");
+        }
+        String title = cell.apply("Åtgärd");
+        if (title.isEmpty()) {
+            problems.add(where + "Åtgärd (titel) saknas");
+        }
+        int strategy = 0;
+        String strategyTitle = null;
+        String strategyText = cell.apply("Strategi");
+        Matcher strategyMatch = STRATEGY.matcher(strategyText);
+        if (strategyText.isEmpty()) {
+            problems.add(where + "Strategi saknas");
+        } else if (!strategyMatch.matches()) {
+            problems.add(where + "Strategi '" + strategyText + "' ska börja med strategins nummer, t.ex. \"2\" eller \"2 Kompetens\"");
+        } else {
+            strategy = Integer.parseInt(strategyMatch.group(1));
+            strategyTitle = strategyMatch.group(2).isBlank() ? null : strategyMatch.group(2).trim();
+            if (strategy < 1) {
+                problems.add(where + "Strategi '" + strategyText + "': numret ska vara 1 eller större");
+            }
+        }
+        String email = cell.apply("E-post");
+        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(where + "E-post '" + email + "' är ingen e-postadress");
+        }
+        LocalDate start = date(cell.apply("Start"), "Start", where, problems);
+        LocalDate deadline = date(cell.apply("Klart senast"), "Klart senast", where, problems);
+        if (start != null && deadline != null && deadline.isBefore(start)) {
+            problems.add(where + "Klart senast (" + deadline + ") är före Start (" + start + ")");
+        }
+        ActionStatus status = null;
+        String statusText = cell.apply("Status");
+        if (!statusText.isEmpty()) {
+            status = ActionStatus.fromWord(statusText).orElse(null);
+            if (status == null) {
+                problems.add(where + "Status '" + statusText + "' är okänd; använd Planerad, Pågår, Klar eller Avbruten");
+            }
+        }
+        Integer progress = null;
+        String progressText = cell.apply("Framsteg");
+        if (!progressText.isEmpty()) {
+            Matcher progressMatch = PROGRESS.matcher(progressText);
+            if (!progressMatch.matches()) {
+                problems.add(where + "Framsteg '" + progressText + "' är inget tal (0–100)");
+            } else {
+                progress = Integer.parseInt(progressMatch.group(1));
+                if (progress < 0 || progress > 100) {
+                    problems.add(where + "Framsteg " + progress + " ska vara 0–100");
+                }
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        String origin = cell.apply("Ursprung");
+        return new ParsedRow(row.number(), code, title, cell.apply("Beskrivning"), strategy, strategyTitle,
+                cell.apply("Ansvarig"), email, cell.apply("Förvaltning"), start, deadline,
+                status == null ? ActionStatus.PLANNED : status, progress, origin.isEmpty() ? "plan" : origin);
+    }
+
+    private static LocalDate date(String text, String heading, String where, List<String> problems) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(where + heading + " '" + text + "' är inget datum (ÅÅÅÅ-MM-DD)");
+            return null;
+        }
+    }
+
+    /** Writes the whole plan to a .csv or .xlsx file; importing it into an empty database gives the same plan. */
+    public int exportFile(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".xlsx")) {
+            throw new InvalidInput("fil", "okänd filtyp '" + file.getFileName() + "': använd .csv eller .xlsx");
+        }
+        Path absolute = file.toAbsolutePath();
+        if (absolute.getParent() != null) {
+            Files.createDirectories(absolute.getParent());
+        }
+        try (OutputStream out = Files.newOutputStream(absolute)) {
+            return name.endsWith(".xlsx") ? exportXlsx(out) : exportCsv(out);
+        }
+    }
+
+    public int exportCsv(OutputStream out) throws IOException {
+        List<List<String>> rows = rows();
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CsvFormat.write(writer, HEADINGS, rows);
+        writer.flush();
+        return rows.size();
+    }
+
+    public int exportXlsx(OutputStream out) throws IOException {
+        List<List<String>> rows = rows();
+        XlsxFormat.write(out, HEADINGS, rows, List.of(HEADINGS.indexOf("Start"), HEADINGS.indexOf("Klart senast")));
+        return rows.size();
+    }
+
+    private List<List<String>> rows() {
+        Map<Integer, String> titles = new HashMap<>();
+        plan.strategies().forEach(strategy -> titles.put(strategy.id(), strategy.title()));
+        var rows = new ArrayList<List<String>>();
+        for (Action action : plan.actions(ActionFilter.all())) {
+            rows.add(List.of(
+                    action.code(),
+                    action.title(),
+                    action.description(),
+                    action.strategyId() + " " + titles.getOrDefault(action.strategyId(), ""),
+                    nullToEmpty(action.ownerName()),
+                    nullToEmpty(action.ownerEmail()),
+                    action.department(),
+                    action.startDate() == null ? "" : action.startDate().toString(),
+                    action.deadline() == null ? "" : action.deadline().toString(),
+                    action.status().label(Locale.forLanguageTag("sv")),
+                    Integer.toString(action.progress()),
+                    action.origin()));
+        }
+        return rows;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

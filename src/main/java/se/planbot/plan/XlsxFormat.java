@@ -1,0 +1,121 @@
+package se.planbot.plan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import se.planbot.problem.InvalidInput;
+
+/** XLSX in and out: the first sheet, headings in row 1; date cells become ISO dates. */
+final class XlsxFormat {
+
+    private XlsxFormat() {
+    }
+
+    static se.planbot.plan.Sheet read(InputStream in) {
+        try (Workbook workbook = WorkbookFactory.create(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            var formatter = new DataFormatter();
+            List<String> headings = null;
+            var rows = new ArrayList<se.planbot.plan.Sheet.Row>();
+            for (Row row : sheet) {
+                if (headings == null) {
+                    headings = new ArrayList<>();
+                    for (int i = 0; i < row.getLastCellNum(); i++) {
+                        Cell cell = row.getCell(i);
+                        headings.add(cell == null ? "" : formatter.formatCellValue(cell).trim());
+                    }
+                    continue;
+                }
+                var cells = new LinkedHashMap<String, String>();
+                boolean any = false;
+                for (int i = 0; i < headings.size(); i++) {
+                    String value = text(row.getCell(i), formatter);
+                    any |= !value.isBlank();
+                    cells.put(headings.get(i), value);
+                }
+                if (any) {
+                    rows.add(new se.planbot.plan.Sheet.Row(row.getRowNum() + 1, cells));
+                }
+            }
+            if (headings == null) {
+                throw new InvalidInput("fil", "arket är tomt; rad 1 ska vara rubriker (Kod, Åtgärd, Strategi, ...)");
+            }
+            return new se.planbot.plan.Sheet(headings, rows);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInput invalid) {
+                throw invalid;
+            }
+            throw new InvalidInput("fil", "filen kan inte läsas som XLSX: " + e.getMessage());
+        }
+    }
+
+    private static String text(Cell cell, DataFormatter formatter) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            LocalDateTime value = cell.getLocalDateTimeCellValue();
+            return value == null ? "" : value.toLocalDate().toString();
+        }
+        if (cell.getCellType() == CellType.NUMERIC) {
+            double value = cell.getNumericCellValue();
+            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        }
+        return formatter.formatCellValue(cell);
+    }
+
+    static void write(OutputStream out, List<String> headings, List<List<String>> rows, List<Integer> dateColumns)
+            throws IOException {
+        try (var workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Åtgärdsplan");
+            var bold = workbook.createFont();
+            bold.setBold(true);
+            var headingStyle = workbook.createCellStyle();
+            headingStyle.setFont(bold);
+            var dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            Row headingRow = sheet.createRow(0);
+            for (int i = 0; i < headings.size(); i++) {
+                Cell cell = headingRow.createCell(i);
+                cell.setCellValue(headings.get(i));
+                cell.setCellStyle(headingStyle);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                List<String> values = rows.get(r);
+                for (int i = 0; i < values.size(); i++) {
+                    String value = values.get(i);
+                    if (value == null || value.isEmpty()) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(i);
+                    if (dateColumns.contains(i)) {
+                        cell.setCellValue(LocalDate.parse(value));
+                        cell.setCellStyle(dateStyle);
+                    } else {
+                        cell.setCellValue(value);
+                    }
+                }
+            }
+            for (int i = 0; i < headings.size(); i++) {
+                sheet.setColumnWidth(i, (i == 1 ? 50 : 16) * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            workbook.write(out);
+        }
+    }
+}

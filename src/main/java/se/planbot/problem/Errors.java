@@ -1,0 +1,29 @@
+package se.planbot.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects field errors while checking input, then throws them all at once. */
+public final class Errors {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public Errors add(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return this;
+    }
+
+    public boolean has(String field) {
+        return errors.stream().anyMatch(error -> error.field().equals(field));
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package se.planbot.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.Optional;
+import se.planbot.problem.Errors;
+import se.planbot.problem.InvalidInput;
+
+/**
+ * A request's JSON object, read field by field with every mistake collected (wrong type, bad
+ * date, unknown field), so one answer lists all of them. Absent fields read as null.
+ */
+public final class JsonBody {
+
+    private final ObjectNode node;
+    private final Errors errors = new Errors();
+
+    private JsonBody(ObjectNode node) {
+        this.node = node;
+    }
+
+    public static JsonBody parse(ObjectMapper mapper, String body, Set<String> allowedFields) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body == null || body.isBlank() ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInput("body", "ogiltig JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInput("body", "förväntade ett JSON-objekt { ... }");
+        }
+        var json = new JsonBody((ObjectNode) root);
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowedFields.contains(name)) {
+                json.errors.add(name, "okänt fält; tillåtna fält: " + String.join(", ", allowedFields.stream().sorted().toList()));
+            }
+        }
+        return json;
+    }
+
+    public boolean has(String field) {
+        return node.has(field) && !node.get(field).isNull();
+    }
+
+    public String text(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            errors.add(field, "ska vara text");
+            return null;
+        }
+        return value.textValue();
+    }
+
+    public Integer integer(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            errors.add(field, "ska vara ett heltal, inte " + value);
+            return null;
+        }
+        return value.intValue();
+    }
+
+    public Long number(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            errors.add(field, "ska vara ett heltal, inte " + value);
+            return null;
+        }
+        return value.longValue();
+    }
+
+    public LocalDate date(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "'" + text + "' är inget datum (ÅÅÅÅ-MM-DD)");
+            return null;
+        }
+    }
+
+    /** A text field read through {@code parser}; {@code expected} says what is allowed. */
+    public <T> T word(String field, Function<String, Optional<T>> parser, String expected) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        Optional<T> value = parser.apply(text);
+        if (value.isEmpty()) {
+            errors.add(field, "'" + text + "' är inte tillåtet; " + expected);
+            return null;
+        }
+        return value.get();
+    }
+
+    public Errors errors() {
+        return errors;
+    }
+}

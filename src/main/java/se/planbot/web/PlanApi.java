@@ -1,0 +1,237 @@
+package se.planbot.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import se.planbot.plan.Action;
+import se.planbot.plan.ActionDraft;
+import se.planbot.plan.ActionFilter;
+import se.planbot.plan.ActionStatus;
+import se.planbot.plan.Change;
+import se.planbot.plan.Person;
+import se.planbot.plan.PersonDraft;
+import se.planbot.plan.PersonRole;
+import se.planbot.plan.PlanService;
+import se.planbot.plan.ProgressUpdate;
+import se.planbot.problem.Errors;
+import se.planbot.problem.InvalidInput;
+import se.planbot.problem.NotFound;
+
+/**
+ * The action plan's JSON API. Reads are public; writes and people (emails) need a token.
+ *
+ * <pre>
+ * curl -s localhost:7070/api/v1/strategies
+ * curl -s 'localhost:7070/api/v1/actions?overdue=true'
+ * curl -s 'localhost:7070/api/v1/actions?strategy=2&amp;status=in_progress&amp;q=turism'
+ * curl -s localhost:7070/api/v1/actions/12
+ * curl -s -H "Authorization: Bearer $TOKEN" -X POST localhost:7070/api/v1/actions \
+ *      -d '{"code":"2.9","title":"Ny åtgärd","strategy":2,"deadline":"2027-03-31"}'
+ * curl -s -H "Authorization: Bearer $TOKEN" -X PATCH localhost:7070/api/v1/actions/12 -d '{"deadline":"2027-01-31"}'
+ * curl -s -H "Authorization: Bearer $TOKEN" -X POST localhost:7070/api/v1/actions/12/updates \
+ *      -d '{"status":"in_progress","progress":40,"note":"Första mötet hållet"}'
+ * curl -s -H "Authorization: Bearer $TOKEN" localhost:7070/api/v1/people
+ * </pre>
+ */
+public final class PlanApi implements Routes {
+
+    private static final Set<String> ACTION_FIELDS = Set.of("code", "title", "description", "strategy", "ownerId",
+            "department", "startDate", "deadline", "status", "progress", "origin", "note");
+    private static final Set<String> UPDATE_FIELDS = Set.of("status", "progress", "note");
+    private static final Set<String> PERSON_FIELDS = Set.of("name", "email", "slackUserId", "role");
+    private static final String STATUSES = "tillåtna: planned, in_progress, done, cancelled";
+
+    private final PlanService plan;
+    private final Auth auth;
+    private final ObjectMapper json;
+    private final Map<String, Object> program;
+
+    public PlanApi(PlanService plan, Auth auth, ObjectMapper json, Map<String, Object> program) {
+        this.plan = plan;
+        this.auth = auth;
+        this.json = json;
+        this.program = program;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/v1/program", ctx -> ctx.json(program));
+        routes.get("/api/v1/strategies", ctx -> ctx.json(plan.strategies()));
+        routes.get("/api/v1/actions", this::listActions);
+        routes.post("/api/v1/actions", this::createAction);
+        routes.get("/api/v1/actions/{id}", this::showAction);
+        routes.patch("/api/v1/actions/{id}", this::patchAction);
+        routes.post("/api/v1/actions/{id}/updates", this::recordUpdate);
+        routes.get("/api/v1/people", ctx -> {
+            auth.require(ctx);
+            ctx.json(plan.people());
+        });
+        routes.post("/api/v1/people", this::createPerson);
+    }
+
+    private void listActions(Context ctx) {
+        var errors = new Errors();
+        Integer strategy = intParam(ctx, "strategy", errors);
+        Long owner = ctx.queryParam("owner") == null ? null : longParam(ctx, "owner", errors);
+        ActionStatus status = null;
+        String statusText = ctx.queryParam("status");
+        if (statusText != null && !statusText.isBlank()) {
+            status = ActionStatus.fromCode(statusText).orElse(null);
+            if (status == null) {
+                errors.add("status", "'" + statusText + "' är ingen status; " + STATUSES);
+            }
+        }
+        String overdue = ctx.queryParam("overdue");
+        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+            errors.add("overdue", "ska vara true eller false");
+        }
+        errors.throwIfAny();
+        var filter = new ActionFilter(strategy, status, owner, "true".equals(overdue), ctx.queryParam("q"));
+        LocalDate today = plan.today();
+        ctx.json(plan.actions(filter).stream().map(action -> view(action, today)).toList());
+    }
+
+    private void showAction(Context ctx) {
+        Action action = plan.requireAction(pathId(ctx));
+        var body = view(action, plan.today());
+        body.put("history", plan.history(action.id()).stream().map(PlanApi::view).toList());
+        ctx.json(body);
+    }
+
+    private void createAction(Context ctx) {
+        var client = auth.require(ctx);
+        var body = JsonBody.parse(json, ctx.body(), ACTION_FIELDS);
+        ActionDraft draft = draft(body);
+        String note = body.text("note");
+        body.errors().throwIfAny();
+        Action created = plan.createAction(draft, client.actor());
+        if (note != null && !note.isBlank()) {
+            created = plan.patchAction(created.id(), emptyPatch(), note, client.actor());
+        }
+        ctx.status(201).header("Location", "/api/v1/actions/" + created.id()).json(view(created, plan.today()));
+    }
+
+    private void patchAction(Context ctx) {
+        var client = auth.require(ctx);
+        long id = pathId(ctx);
+        plan.requireAction(id);
+        var body = JsonBody.parse(json, ctx.body(), ACTION_FIELDS);
+        ActionDraft patch = draft(body);
+        String note = body.text("note");
+        body.errors().throwIfAny();
+        ctx.json(view(plan.patchAction(id, patch, note, client.actor()), plan.today()));
+    }
+
+    private void recordUpdate(Context ctx) {
+        var client = auth.require(ctx);
+        long id = pathId(ctx);
+        plan.requireAction(id);
+        var body = JsonBody.parse(json, ctx.body(), UPDATE_FIELDS);
+        var update = new ProgressUpdate(
+                body.word("status", ActionStatus::fromCode, STATUSES),
+                body.integer("progress"),
+                body.text("note"));
+        body.errors().throwIfAny();
+        Action updated = plan.recordUpdate(id, update, client.actor());
+        ctx.status(201).json(view(updated, plan.today()));
+    }
+
+    private void createPerson(Context ctx) {
+        auth.require(ctx);
+        var body = JsonBody.parse(json, ctx.body(), PERSON_FIELDS);
+        var draft = new PersonDraft(body.text("name"), body.text("email"), body.text("slackUserId"),
+                body.word("role", PersonRole::fromCode, "tillåtna: coordinator, owner, working_group"));
+        body.errors().throwIfAny();
+        Person person = plan.createPerson(draft);
+        ctx.status(201).header("Location", "/api/v1/people/" + person.id()).json(person);
+    }
+
+    private static ActionDraft draft(JsonBody body) {
+        return new ActionDraft(
+                body.text("code"),
+                body.text("title"),
+                body.text("description"),
+                body.integer("strategy"),
+                body.number("ownerId"),
+                body.text("department"),
+                body.date("startDate"),
+                body.date("deadline"),
+                body.word("status", ActionStatus::fromCode, STATUSES),
+                body.integer("progress"),
+                body.text("origin"));
+    }
+
+    private static ActionDraft emptyPatch() {
+        return new ActionDraft(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** An action as the API shows it: no owner email (personal data), overdue derived for today. */
+    static Map<String, Object> view(Action action, LocalDate today) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("id", action.id());
+        view.put("code", action.code());
+        view.put("title", action.title());
+        view.put("description", action.description());
+        view.put("strategy", action.strategyId());
+        view.put("ownerId", action.ownerId());
+        view.put("owner", action.ownerName());
+        view.put("department", action.department());
+        view.put("startDate", action.startDate());
+        view.put("deadline", action.deadline());
+        view.put("status", action.status().code());
+        view.put("progress", action.progress());
+        view.put("overdue", action.isOverdue(today));
+        view.put("origin", action.origin());
+        view.put("updatedAt", action.updatedAt());
+        return view;
+    }
+
+    static Map<String, Object> view(Change change) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("at", change.at());
+        view.put("by", change.actor());
+        view.put("note", change.note());
+        view.put("changes", change.fields().stream().map(field -> {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("field", field.field());
+            entry.put("from", field.oldValue());
+            entry.put("to", field.newValue());
+            return entry;
+        }).toList());
+        return view;
+    }
+
+    private static long pathId(Context ctx) {
+        String text = ctx.pathParam("id");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new NotFound("Åtgärd '" + text + "' finns inte (id ska vara ett nummer)");
+        }
+    }
+
+    private static Integer intParam(Context ctx, String name, Errors errors) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            errors.add(name, "'" + text + "' är inget heltal");
+            return null;
+        }
+    }
+
+    private static Long longParam(Context ctx, String name, Errors errors) {
+        Integer value = intParam(ctx, name, errors);
+        return value == null ? null : value.longValue();
+    }
+
+
+}

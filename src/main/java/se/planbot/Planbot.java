@@ -23,6 +23,15 @@ import se.planbot.auth.ApiTokens;
 import se.planbot.config.Config;
 import se.planbot.config.ConfigException;
 import se.planbot.db.Database;
+import se.planbot.dialogs.Dialogs;
+import se.planbot.dialogs.MailFrom;
+import se.planbot.dialogs.RegistrationPersonalData;
+import se.planbot.outbox.OutboxPersonalData;
+import se.planbot.reminders.ReminderSource;
+import se.planbot.subscribers.OutboxHolder;
+import se.planbot.subscribers.SubscriberService;
+import se.planbot.web.BusinessWeb;
+import se.planbot.web.PebbleRenderer;
 import se.planbot.outbox.Outbox;
 import se.planbot.plan.ActionFilter;
 import se.planbot.plan.PersonDraft;
@@ -53,6 +62,8 @@ public final class Planbot implements AutoCloseable {
     final PlanTransfer transfer;
     final ApiTokens tokens;
     final Outbox outbox;
+    final SubscriberService subscribers;
+    final Dialogs dialogs;
     private WebServer web;
 
     public Planbot(Config config, Clock clock) {
@@ -69,6 +80,12 @@ public final class Planbot implements AutoCloseable {
         this.transfer = new PlanTransfer(plan);
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
+        this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, config.string("public.base-url"),
+                config.required("subscribe.consent-version"),
+                List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
+        var from = MailFrom.parse(config.string("mail.from"));
+        this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
+                config.string("public.base-url"), from.address(), from.name());
     }
 
     /**
@@ -104,6 +121,13 @@ public final class Planbot implements AutoCloseable {
         program.put("goal", config.string("program.goal"));
         List<Routes> faces = new ArrayList<>();
         faces.add(new PlanApi(plan, auth, json, program));
+        var site = new LinkedHashMap<String, Object>(program);
+        site.put("accessibilityContact", config.optional("accessibility.contact-email")
+                .orElse(MailFrom.parse(config.string("mail.from")).address()));
+        var business = BusinessWeb.create(new PebbleRenderer(config.path("templates.dir")), plan, subscribers, dialogs,
+                auth, json, clock, zone, locale, site, config.string("public.base-url").startsWith("https:"),
+                config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
+        faces.addAll(business.faces());
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck() {
             @Override
@@ -117,7 +141,7 @@ public final class Planbot implements AutoCloseable {
                 return Map.of("ok", ok, "path", database.file().toString());
             }
         });
-        web = new WebServer(json, faces, checks).start(config.port("http.port"));
+        web = new WebServer(json, faces, checks, business.renderer()).start(config.port("http.port"));
         log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
         return this;
     }
@@ -144,6 +168,19 @@ public final class Planbot implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public SubscriberService subscribers() {
+        return subscribers;
+    }
+
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    /** The dialogs' reminder rule (registered participants, the working day before) for the reminder sweep. */
+    public ReminderSource registrationReminders() {
+        return dialogs.reminders();
     }
 
     @Override

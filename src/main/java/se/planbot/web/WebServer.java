@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.rendering.FileRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,16 @@ public final class WebServer {
     private final Javalin javalin;
 
     public WebServer(ObjectMapper json, List<Routes> faces, List<HealthCheck> checks) {
+        this(json, faces, checks, null);
+    }
+
+    /** With {@code pages} (may be null) as the renderer of {@code ctx.render(...)}: the public HTML pages. */
+    public WebServer(ObjectMapper json, List<Routes> faces, List<HealthCheck> checks, FileRenderer pages) {
         this.javalin = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
+            if (pages != null) {
+                config.fileRenderer(pages);
+            }
             config.http.defaultContentType = "application/json; charset=utf-8";
             config.startup.showJavalinBanner = false;
             config.routes.get("/health", ctx -> health(ctx, checks));

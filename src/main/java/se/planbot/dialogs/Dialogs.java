@@ -1,0 +1,35 @@
+package se.planbot.dialogs;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import se.planbot.db.Database;
+import se.planbot.outbox.Outbox;
+import se.planbot.plan.PlanService;
+import se.planbot.subscribers.SubscriberService;
+
+/**
+ * The dialogs feature put together (its stores and mail builder stay package-private): the
+ * coordinator's {@link DialogService}, the public {@link RegistrationService}, the reminder rule
+ * and the calendar feed. Planbot builds one of these.
+ *
+ * @param organizerEmail ORGANIZER of invitations (the address mails come from)
+ */
+public record Dialogs(DialogService dialogs, RegistrationService registrations, RegistrationReminders reminders,
+        DialogCalendar calendar, DialogTexts texts) {
+
+    public static Dialogs create(Database database, PlanService plan, SubscriberService subscribers, Outbox outbox,
+            Clock clock, ZoneId zone, String baseUrl, String organizerEmail, String organizerName) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        var calendar = new DialogCalendar(zone, organizerEmail, organizerName, base, clock);
+        var texts = new DialogTexts(zone, base);
+        var registrationStore = new RegistrationStore();
+        var mails = new DialogMails(outbox, subscribers, calendar, texts, registrationStore, base, clock);
+        String domain = organizerEmail.contains("@") ? organizerEmail.substring(organizerEmail.indexOf('@') + 1) : "planbot";
+        return new Dialogs(
+                new DialogService(database, plan, subscribers, mails, registrationStore, clock, zone, domain),
+                new RegistrationService(database, mails, registrationStore, clock),
+                new RegistrationReminders(mails, registrationStore),
+                calendar,
+                texts);
+    }
+}

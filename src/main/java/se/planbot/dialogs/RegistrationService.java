@@ -1,0 +1,167 @@
+package se.planbot.dialogs;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import se.planbot.db.Database;
+import se.planbot.problem.Errors;
+import se.planbot.problem.InvalidInput;
+import se.planbot.problem.NotFound;
+import se.planbot.subscribers.LinkTokens;
+import se.planbot.subscribers.SubscriberService;
+
+/**
+ * Registrations for dialogs: a seat while there is one, else the waiting list; the confirmation
+ * mail has the calendar file and a cancel link. A cancelled seat goes to the first on the list.
+ */
+public final class RegistrationService {
+
+    /** What became of a registration request, for the page to say. */
+    public enum Outcome { REGISTERED, WAITING }
+
+    private final Database database;
+    private final DialogMails mails;
+    private final Clock clock;
+    private final RegistrationStore store;
+    private final DialogStore dialogs = new DialogStore();
+
+    RegistrationService(Database database, DialogMails mails, RegistrationStore store, Clock clock) {
+        this.database = database;
+        this.mails = mails;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers for a published dialog that has not started. Registering an address again for
+     * the same dialog sends its confirmation again rather than saying it was already there.
+     */
+    public Outcome register(long dialogId, RegistrationForm form) {
+        RegistrationForm clean = check(form);
+        return database.write(connection -> {
+            Instant now = clock.instant();
+            Dialog dialog = dialogs.byId(connection, dialogId)
+                    .filter(found -> found.state() != DialogState.DRAFT)
+                    .orElseThrow(() -> new NotFound("Dialog " + dialogId + " finns inte"));
+            if (dialog.state() == DialogState.CANCELLED) {
+                throw new InvalidInput("dialog", "dialogen är inställd; anmälan är stängd");
+            }
+            if (!dialog.startsAt().isAfter(now)) {
+                throw new InvalidInput("dialog", "dialogen har redan börjat; anmälan är stängd");
+            }
+            Optional<Registration> existing = store.active(connection, dialogId, clean.email());
+            long id;
+            if (existing.isPresent()) {
+                id = existing.get().id();
+            } else {
+                RegistrationStatus status = dialog.isFull() ? RegistrationStatus.WAITING : RegistrationStatus.REGISTERED;
+                id = store.insert(connection, dialogId, clean, status, now);
+            }
+            Registration registration = store.byId(connection, id).orElseThrow();
+            String nonce = LinkTokens.issue().hash().substring(0, 8);
+            mails.toRegistrant(connection, "registration-confirm", "registration-confirm:" + id + ":" + nonce,
+                    dialogs.byId(connection, dialogId).orElseThrow(), registration);
+            return registration.status() == RegistrationStatus.WAITING ? Outcome.WAITING : Outcome.REGISTERED;
+        });
+    }
+
+    /** The registration a cancel link is for (reads only). */
+    public Optional<Registration> forLink(String token) {
+        return database.read(connection -> store.byToken(connection, LinkTokens.hash(token)));
+    }
+
+    /** Cancels the registration of a link (idempotent); a freed seat goes to the first waiting. */
+    public Optional<Registration> cancel(String token) {
+        return database.write(connection -> {
+            Optional<Registration> found = store.byToken(connection, LinkTokens.hash(token));
+            if (found.isEmpty() || found.get().status() == RegistrationStatus.CANCELLED) {
+                return found;
+            }
+            Registration registration = found.get();
+            Instant now = clock.instant();
+            store.setStatus(connection, registration.id(), RegistrationStatus.CANCELLED, now);
+            Dialog dialog = dialogs.byId(connection, registration.dialogId()).orElseThrow();
+            Registration cancelled = store.byId(connection, registration.id()).orElseThrow();
+            mails.toRegistrant(connection, "registration-cancelled", "registration-cancelled:" + registration.id(),
+                    dialog, cancelled);
+            if (registration.status() == RegistrationStatus.REGISTERED) {
+                promoteFirstWaiting(connection, dialog);
+            }
+            return Optional.of(cancelled);
+        });
+    }
+
+    private void promoteFirstWaiting(Connection connection, Dialog dialog) throws SQLException {
+        if (dialog.state() != DialogState.PUBLISHED || dialog.isFull()
+                || !dialog.startsAt().isAfter(clock.instant())) {
+            return;
+        }
+        var waiting = store.ofDialog(connection, dialog.id(), List.of(RegistrationStatus.WAITING));
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Registration first = waiting.get(0);
+        store.setStatus(connection, first.id(), RegistrationStatus.REGISTERED, clock.instant());
+        mails.toRegistrant(connection, "registration-confirm", "registration-confirm:" + first.id() + ":promoted",
+                dialogs.byId(connection, dialog.id()).orElseThrow(), store.byId(connection, first.id()).orElseThrow());
+    }
+
+    /** Every registration of a dialog, cancelled ones too, in the order they came. */
+    public List<Registration> list(long dialogId) {
+        return database.read(connection -> {
+            dialogs.byId(connection, dialogId).orElseThrow(() -> new NotFound("Dialog " + dialogId + " finns inte"));
+            return store.ofDialog(connection, dialogId, List.of(RegistrationStatus.values()));
+        });
+    }
+
+    /** The list as CSV for a spreadsheet: UTF-8 with BOM (Excel), semicolons (Swedish Excel). */
+    public String csv(long dialogId) {
+        var out = new StringWriter();
+        out.write('\uFEFF');
+        try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setHeader("namn", "företag", "e-post", "status", "anmäld").get())) {
+            for (Registration registration : list(dialogId)) {
+                printer.printRecord(safe(registration.name()), safe(registration.company()), safe(registration.email()),
+                        registration.status().code(), registration.createdAt());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing CSV to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    /** A cell starting with = + - @ is a formula to a spreadsheet: prefix it so it stays text. */
+    private static String safe(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    private static RegistrationForm check(RegistrationForm form) {
+        var errors = new Errors();
+        String name = form.name() == null ? "" : form.name().trim();
+        String company = form.company() == null ? "" : form.company().trim();
+        String email = form.email() == null ? "" : form.email().trim();
+        if (name.isEmpty()) {
+            errors.add("name", "ange ditt namn");
+        } else if (name.length() > 200 || name.contains("\n") || name.contains("\r")) {
+            errors.add("name", "namnet ska vara en rad på högst 200 tecken");
+        }
+        if (company.length() > 200 || company.contains("\n") || company.contains("\r")) {
+            errors.add("company", "företaget ska vara en rad på högst 200 tecken");
+        }
+        if (email.isEmpty()) {
+            errors.add("email", "ange din e-postadress");
+        } else if (!SubscriberService.isEmail(email)) {
+            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se)");
+        }
+        errors.throwIfAny();
+        return new RegistrationForm(name, company, email, form.locale() == null ? Locale.forLanguageTag("sv") : form.locale());
+    }
+}

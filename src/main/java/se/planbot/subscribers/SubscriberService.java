@@ -1,0 +1,323 @@
+package se.planbot.subscribers;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import se.planbot.db.Database;
+import se.planbot.outbox.Channel;
+import se.planbot.outbox.OutgoingMessage;
+import se.planbot.outbox.Outbox;
+import se.planbot.plan.PlanService;
+import se.planbot.plan.Strategy;
+import se.planbot.problem.Errors;
+
+/**
+ * Subscriptions to dialog invitations: double opt-in, topics, unsubscribe, and the GDPR rights
+ * (export, erase). No answer of this class tells a caller whether an address is known: sign-up
+ * always "sends a mail", and what the mail says depends on the address's state.
+ */
+public final class SubscriberService {
+
+    public static final Duration CONFIRM_LINK_LIFETIME = Duration.ofDays(7);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:]+");
+
+    private final Database database;
+    private final Outbox outbox;
+    private final PlanService plan;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String baseUrl;
+    private final String consentVersion;
+    private final List<PersonalDataHolder> holders;
+    private final SubscriberStore store = new SubscriberStore();
+
+    public SubscriberService(Database database, Outbox outbox, PlanService plan, Clock clock, ZoneId zone,
+            String baseUrl, String consentVersion, List<PersonalDataHolder> holders) {
+        this.database = database;
+        this.outbox = outbox;
+        this.plan = plan;
+        this.clock = clock;
+        this.zone = zone;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.consentVersion = consentVersion;
+        this.holders = List.copyOf(holders);
+    }
+
+    public String consentVersion() {
+        return consentVersion;
+    }
+
+    /**
+     * A sign-up from the public form. New, pending or unsubscribed address: (again) pending with a
+     * fresh 7-day confirmation link. Confirmed address: a mail with a link to its preferences,
+     * nothing changed (the form's sender has not shown they own the address).
+     */
+    public void signUp(SignUp signUp) {
+        SignUp clean = check(signUp);
+        String orgNumber = clean.orgNumber() == null ? null : OrganisationNumber.parse(clean.orgNumber()).orElseThrow();
+        database.write(connection -> {
+            Instant now = clock.instant();
+            Optional<Subscriber> known = store.byEmail(connection, clean.email());
+            if (known.isPresent() && known.get().status() == SubscriberStatus.CONFIRMED) {
+                Subscriber subscriber = known.get();
+                String manage = issueManageLink(connection, subscriber.id());
+                var model = new LinkedHashMap<String, Object>();
+                model.put("name", subscriber.name());
+                model.put("preferencesUrl", baseUrl + "/preferences?token=" + manage);
+                outbox.enqueue(connection, new OutgoingMessage("subscribe-known:" + subscriber.id() + ":" + manage.substring(0, 12),
+                        Channel.EMAIL, subscriber.email(), subscriber.name(), "subscribe-known", model, subscriber.locale()));
+                return null;
+            }
+            long id;
+            if (known.isPresent()) {
+                id = known.get().id();
+                store.updateDetails(connection, id, clean, orgNumber);
+                store.setStatus(connection, id, SubscriberStatus.PENDING, now);
+            } else {
+                id = store.insert(connection, clean, orgNumber, now);
+            }
+            store.replaceTopics(connection, id, clean.topics());
+            store.addConsent(connection, id, "given", consentVersion, clean.source(), now);
+            store.dropTokens(connection, id, "confirm");
+            var token = LinkTokens.issue();
+            Instant expires = now.plus(CONFIRM_LINK_LIFETIME);
+            store.addToken(connection, id, token.hash(), "confirm", now, expires);
+            var model = new LinkedHashMap<String, Object>();
+            model.put("name", clean.name());
+            model.put("confirmUrl", baseUrl + "/subscribe/confirm?token=" + token.plain());
+            model.put("expires", date(expires, clean.locale()));
+            model.put("topics", topicTitles(clean.topics()));
+            outbox.enqueue(connection, new OutgoingMessage("subscribe-confirm:" + id + ":" + token.hash().substring(0, 16),
+                    Channel.EMAIL, clean.email(), clean.name(), "subscribe-confirm", model, clean.locale()));
+            return null;
+        });
+    }
+
+    /** The pending subscriber a confirmation link is for, if it is valid and unexpired (reads only). */
+    public Optional<Subscriber> pendingFor(String token) {
+        return database.read(connection -> store.byToken(connection, LinkTokens.hash(token), "confirm", clock.instant()));
+    }
+
+    /** Confirms the subscription of a valid link (one use); empty when expired, used or tampered. */
+    public Optional<Subscriber> confirm(String token, String source) {
+        return database.write(connection -> {
+            Instant now = clock.instant();
+            var found = store.byToken(connection, LinkTokens.hash(token), "confirm", now);
+            if (found.isEmpty()) {
+                return Optional.<Subscriber>empty();
+            }
+            long id = found.get().id();
+            store.setStatus(connection, id, SubscriberStatus.CONFIRMED, now);
+            store.addConsent(connection, id, "confirmed", consentVersion, source, now);
+            store.dropTokens(connection, id, "confirm");
+            return store.byId(connection, id);
+        });
+    }
+
+    /** A new manage link (unsubscribe, preferences, my data) for a mail being queued now. */
+    public String issueManageLink(Connection connection, long subscriberId) throws SQLException {
+        var token = LinkTokens.issue();
+        store.addToken(connection, subscriberId, token.hash(), "manage", clock.instant(), null);
+        return token.plain();
+    }
+
+    /** The subscriber a manage link opens. */
+    public Optional<Subscriber> forLink(String token) {
+        return database.read(connection -> store.byToken(connection, LinkTokens.hash(token), "manage", clock.instant()));
+    }
+
+    /** Confirmed subscribers whose topics meet {@code strategies} (all confirmed when it is empty). */
+    public List<Subscriber> confirmedFor(Connection connection, List<Integer> strategies) throws SQLException {
+        return store.confirmedFor(connection, strategies);
+    }
+
+    public Optional<Subscriber> subscriber(Connection connection, long id) throws SQLException {
+        return store.byId(connection, id);
+    }
+
+    /** New topics from the preferences page; saving them also resumes an ended subscription. */
+    public Optional<Subscriber> changeTopics(String token, List<Integer> topics, String source) {
+        var errors = new Errors();
+        Set<Integer> clean = checkTopics(topics, errors);
+        errors.throwIfAny();
+        return database.write(connection -> {
+            Instant now = clock.instant();
+            var found = store.byToken(connection, LinkTokens.hash(token), "manage", now);
+            if (found.isEmpty()) {
+                return Optional.<Subscriber>empty();
+            }
+            long id = found.get().id();
+            store.replaceTopics(connection, id, clean);
+            if (found.get().status() != SubscriberStatus.CONFIRMED) {
+                store.setStatus(connection, id, SubscriberStatus.CONFIRMED, now);
+            }
+            store.addConsent(connection, id, "changed", consentVersion, source, now);
+            return store.byId(connection, id);
+        });
+    }
+
+    /** Ends the subscription of a link (idempotent); false when the link opens nothing. */
+    public boolean unsubscribe(String token, String source) {
+        return database.write(connection -> {
+            Instant now = clock.instant();
+            var found = store.byToken(connection, LinkTokens.hash(token), "manage", now);
+            if (found.isEmpty()) {
+                return false;
+            }
+            if (found.get().status() != SubscriberStatus.UNSUBSCRIBED) {
+                store.setStatus(connection, found.get().id(), SubscriberStatus.UNSUBSCRIBED, now);
+                store.addConsent(connection, found.get().id(), "withdrawn", consentVersion, source, now);
+            }
+            return true;
+        });
+    }
+
+    /** Everything held about the person a manage link belongs to. */
+    public Optional<Map<String, Object>> exportFor(String token) {
+        return forLink(token).map(subscriber -> export(subscriber.email()));
+    }
+
+    /** Everything held about {@code email}: subscription, consent records, and every holder's data. */
+    public Map<String, Object> export(String email) {
+        String address = checkEmail(email);
+        return database.read(connection -> {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("email", address);
+            data.put("exportedAt", clock.instant().toString());
+            Optional<Subscriber> subscriber = store.byEmail(connection, address);
+            if (subscriber.isPresent()) {
+                Subscriber s = subscriber.get();
+                var subscription = new LinkedHashMap<String, Object>();
+                subscription.put("name", s.name());
+                subscription.put("company", s.company());
+                subscription.put("organisationNumber", s.orgNumber());
+                subscription.put("language", s.locale().getLanguage());
+                subscription.put("status", s.status().code());
+                subscription.put("createdAt", String.valueOf(s.createdAt()));
+                subscription.put("confirmedAt", s.confirmedAt() == null ? null : s.confirmedAt().toString());
+                subscription.put("topics", topicTitles(s.topics()));
+                subscription.put("consents", store.consents(connection, s.id()));
+                data.put("subscription", subscription);
+            } else {
+                data.put("subscription", null);
+            }
+            for (PersonalDataHolder holder : holders) {
+                data.put(holder.name(), holder.export(connection, address));
+            }
+            return data;
+        });
+    }
+
+    /** Erases the person a manage link belongs to; false when the link opens nothing. */
+    public boolean eraseFor(String token) {
+        return forLink(token).map(subscriber -> {
+            erase(subscriber.email());
+            return true;
+        }).orElse(false);
+    }
+
+    /** Deletes every row about {@code email} in one transaction; returns how many rows went. */
+    public int erase(String email) {
+        String address = checkEmail(email);
+        return database.write(connection -> {
+            int rows = 0;
+            Optional<Subscriber> subscriber = store.byEmail(connection, address);
+            if (subscriber.isPresent()) {
+                rows += store.delete(connection, subscriber.get().id());
+            }
+            for (PersonalDataHolder holder : holders) {
+                rows += holder.erase(connection, address);
+            }
+            return rows;
+        });
+    }
+
+    private SignUp check(SignUp signUp) {
+        var errors = new Errors();
+        String email = signUp.email() == null ? "" : signUp.email().trim();
+        if (email.isEmpty()) {
+            errors.add("email", "ange din e-postadress");
+        } else if (!isEmail(email)) {
+            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se)");
+        }
+        String name = oneLine(signUp.name(), "name", "namn", true, errors);
+        String company = oneLine(signUp.company(), "company", "företag", false, errors);
+        String orgNumber = signUp.orgNumber() == null || signUp.orgNumber().isBlank() ? null : signUp.orgNumber().trim();
+        if (orgNumber != null && OrganisationNumber.parse(orgNumber).isEmpty()) {
+            errors.add("orgNumber", "organisationsnumret stämmer inte (tio siffror, t.ex. 556036-0793; kontrollsiffran räknas)");
+        }
+        Set<Integer> topics = checkTopics(signUp.topics(), errors);
+        if (!signUp.consent()) {
+            errors.add("consent", "kryssa i att du godkänner att vi sparar dina uppgifter för att skicka inbjudningar");
+        }
+        errors.throwIfAny();
+        return new SignUp(email, name, company, orgNumber, List.copyOf(topics), true,
+                signUp.locale() == null ? Locale.forLanguageTag("sv") : signUp.locale(),
+                signUp.source() == null ? "web" : signUp.source());
+    }
+
+    private Set<Integer> checkTopics(List<Integer> topics, Errors errors) {
+        var clean = new LinkedHashSet<Integer>(topics == null ? List.of() : topics);
+        if (clean.isEmpty()) {
+            errors.add("topics", "välj minst en strategi som intresserar dig");
+        } else {
+            Set<Integer> known = new LinkedHashSet<>();
+            plan.strategies().forEach(strategy -> known.add(strategy.id()));
+            for (int topic : clean) {
+                if (!known.contains(topic)) {
+                    errors.add("topics", "strategi " + topic + " finns inte");
+                }
+            }
+        }
+        return clean;
+    }
+
+    private static String oneLine(String value, String field, String label, boolean required, Errors errors) {
+        String text = value == null ? "" : value.trim();
+        if (required && text.isEmpty()) {
+            errors.add(field, "ange " + label);
+        } else if (text.length() > 200 || text.contains("\n") || text.contains("\r")) {
+            errors.add(field, label + " ska vara en rad på högst 200 tecken");
+        }
+        return text;
+    }
+
+    public static boolean isEmail(String text) {
+        return text != null && text.length() <= 254 && EMAIL.matcher(text).matches();
+    }
+
+    private static String checkEmail(String email) {
+        String address = email == null ? "" : email.trim();
+        if (!isEmail(address)) {
+            throw new se.planbot.problem.InvalidInput("email", "ange en giltig e-postadress (t.ex. namn@foretag.se)");
+        }
+        return address;
+    }
+
+    private List<String> topicTitles(List<Integer> topics) {
+        var titles = new ArrayList<String>();
+        for (Strategy strategy : plan.strategies()) {
+            if (topics.contains(strategy.id())) {
+                titles.add(strategy.id() + ". " + strategy.title());
+            }
+        }
+        return titles;
+    }
+
+    private String date(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(instant.atZone(zone));
+    }
+}

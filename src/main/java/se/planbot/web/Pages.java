@@ -1,0 +1,121 @@
+package se.planbot.web;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What every public page shares: language (Swedish unless {@code ?locale=en} or the configured
+ * default says otherwise), texts, CSRF token, programme facts, security headers, client address,
+ * and the answers for "not found" and "too many requests".
+ */
+final class Pages {
+
+    static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final PebbleRenderer renderer;
+    private final Csrf csrf;
+    private final Locale defaultLocale;
+    private final Map<String, Object> site;
+    private final boolean trustForwardedFor;
+
+    Pages(PebbleRenderer renderer, Csrf csrf, Locale defaultLocale, Map<String, Object> site, boolean trustForwardedFor) {
+        this.renderer = renderer;
+        this.csrf = csrf;
+        this.defaultLocale = defaultLocale;
+        this.site = Map.copyOf(site);
+        this.trustForwardedFor = trustForwardedFor;
+    }
+
+    Locale locale(Context ctx) {
+        String asked = ctx.queryParam("locale");
+        if (asked == null && ctx.isFormUrlencoded()) {
+            asked = ctx.formParam("locale");
+        }
+        if ("en".equals(asked)) {
+            return Locale.ENGLISH;
+        }
+        if ("sv".equals(asked)) {
+            return SWEDISH;
+        }
+        return "en".equals(defaultLocale.getLanguage()) ? Locale.ENGLISH : SWEDISH;
+    }
+
+    /** The model every template gets; pages add their own values to it. */
+    Map<String, Object> model(Context ctx) {
+        Locale locale = locale(ctx);
+        boolean english = "en".equals(locale.getLanguage());
+        var model = new HashMap<String, Object>();
+        model.put("locale", locale);
+        model.put("lang", english ? "en" : "sv");
+        model.put("en", english);
+        // Links keep the language: "?locale=en" to start a query, "&locale=en" to extend one.
+        model.put("q", english ? "?locale=en" : "");
+        model.put("amp", english ? "&locale=en" : "");
+        model.put("t", renderer.messages(locale));
+        model.put("site", site);
+        model.put("path", ctx.path());
+        model.put("csrf", csrf.token(ctx));
+        model.put("errors", Map.of());
+        model.put("form", Map.of());
+        return model;
+    }
+
+    void show(Context ctx, int status, String page, Map<String, Object> model) {
+        ctx.header("Content-Security-Policy", POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(status).render("web/" + page + ".peb", model);
+    }
+
+    void notFound(Context ctx) {
+        var model = model(ctx);
+        show(ctx, 404, "not-found", model);
+    }
+
+    void badLink(Context ctx) {
+        show(ctx, 404, "bad-link", model(ctx));
+    }
+
+    /** 403 page for a form whose CSRF check failed (e.g. cookies off, or an old tab). */
+    void staleForm(Context ctx) {
+        show(ctx, 403, "stale-form", model(ctx));
+    }
+
+    void tooMany(Context ctx, long retryAfterSeconds) {
+        ctx.header("Retry-After", Long.toString(retryAfterSeconds));
+        show(ctx, 429, "too-many", model(ctx));
+    }
+
+    boolean csrfValid(Context ctx) {
+        return csrf.valid(ctx);
+    }
+
+    /** The client's address; the first X-Forwarded-For hop only when configured behind a proxy. */
+    String client(Context ctx) {
+        if (trustForwardedFor) {
+            String forwarded = ctx.header("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",")[0].trim();
+            }
+        }
+        return ctx.ip();
+    }
+
+    String css() {
+        return renderer.webFile("style.css");
+    }
+
+    /** Form errors as a map field → message for the template, and their list for the summary. */
+    static void addErrors(Map<String, Object> model, List<se.planbot.problem.FieldError> errors) {
+        var byField = new HashMap<String, String>();
+        errors.forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+        model.put("errors", byField);
+        model.put("errorList", errors);
+    }
+}

@@ -1,0 +1,52 @@
+package se.planbot.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import java.util.Map;
+import java.util.Set;
+import se.planbot.subscribers.SubscriberService;
+
+/**
+ * The coordinator's GDPR tools (token required): everything held about an address, and erasing
+ * it. The address goes in the body, not the URL, so it stays out of access logs and history.
+ *
+ * <pre>
+ * curl -s -H "Authorization: Bearer $TOKEN" -X POST localhost:7070/api/v1/subscribers/export -d '{"email":"anna@foretag.se"}'
+ * curl -s -H "Authorization: Bearer $TOKEN" -X POST localhost:7070/api/v1/subscribers/erase -d '{"email":"anna@foretag.se"}'
+ * </pre>
+ */
+public final class SubscriberApi implements Routes {
+
+    private final SubscriberService subscribers;
+    private final Auth auth;
+    private final ObjectMapper json;
+
+    SubscriberApi(SubscriberService subscribers, Auth auth, ObjectMapper json) {
+        this.subscribers = subscribers;
+        this.auth = auth;
+        this.json = json;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post("/api/v1/subscribers/export", ctx -> {
+            auth.require(ctx);
+            ctx.json(subscribers.export(email(ctx.body())));
+        });
+        routes.post("/api/v1/subscribers/erase", ctx -> {
+            auth.require(ctx);
+            int rows = subscribers.erase(email(ctx.body()));
+            ctx.json(Map.of("erased", true, "rows", rows));
+        });
+    }
+
+    private String email(String raw) {
+        var body = JsonBody.parse(json, raw, Set.of("email"));
+        String email = body.text("email");
+        if (email == null) {
+            body.errors().add("email", "ange e-postadressen, t.ex. {\"email\":\"anna@foretag.se\"}");
+        }
+        body.errors().throwIfAny();
+        return email;
+    }
+}

@@ -59,10 +59,40 @@ final class Pages {
         model.put("t", renderer.messages(locale));
         model.put("site", site);
         model.put("path", ctx.path());
+        model.put("section", section(ctx.path()));
+        model.put("switchUrl", switchUrl(ctx, english ? "sv" : "en"));
         model.put("csrf", csrf.token(ctx));
         model.put("errors", Map.of());
         model.put("form", Map.of());
         return model;
+    }
+
+    /** Which menu item the page belongs to, for aria-current. */
+    private static String section(String path) {
+        if (path.equals("/")) {
+            return "overview";
+        }
+        for (String section : List.of("plan", "dialogs", "subscribe")) {
+            if (path.equals("/" + section) || path.startsWith("/" + section + "/") || path.startsWith("/" + section + ".")) {
+                return section;
+            }
+        }
+        return "";
+    }
+
+    /** This page in the other language, keeping its query (a link token, filters). */
+    private static String switchUrl(Context ctx, String language) {
+        var query = new StringBuilder();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals("locale")) {
+                values.forEach(value -> query.append(encode(name)).append('=').append(encode(value)).append('&'));
+            }
+        });
+        return ctx.path() + "?" + query + "locale=" + language;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     void show(Context ctx, int status, String page, Map<String, Object> model) {

@@ -94,7 +94,7 @@ public final class PlanPages implements Routes {
         model.put("actions", rows);
         model.put("strategies", plan.strategies());
         model.put("statuses", statuses);
-        model.put("selectedStrategy", strategy == null ? "" : strategy.toString());
+        model.put("selectedStrategy", strategy == null ? 0 : strategy);
         model.put("selectedStatus", status == null ? "" : status.code());
         model.put("overdueOnly", overdue);
         pages.show(ctx, 200, "plan", model);

@@ -85,7 +85,7 @@ public final class SubscriptionPages implements Routes {
             model.put("form", Map.of("email", text(signUp.email()), "name", text(signUp.name()),
                     "company", text(signUp.company()), "orgNumber", text(signUp.orgNumber()),
                     "consent", signUp.consent()));
-            model.put("chosen", chosen);
+            model.put("chosen", topics(chosen));
             form(ctx, 400, model);
         }
     }
@@ -124,11 +124,11 @@ public final class SubscriptionPages implements Routes {
             return;
         }
         var model = pages.model(ctx);
-        preferences(ctx, 200, model, token, subscriber.get(), subscriber.get().topics().stream().map(String::valueOf).toList());
+        preferences(ctx, 200, model, token, subscriber.get(), subscriber.get().topics());
     }
 
     private void preferences(Context ctx, int status, Map<String, Object> model, String token, Subscriber subscriber,
-            List<String> chosen) {
+            List<Integer> chosen) {
         model.put("token", token);
         model.put("strategies", plan.strategies());
         model.put("chosen", chosen);
@@ -153,10 +153,10 @@ public final class SubscriptionPages implements Routes {
         try {
             Subscriber saved = subscribers.changeTopics(token, topics(chosen), "web:/preferences").orElseThrow();
             model.put("saved", true);
-            preferences(ctx, 200, model, token, saved, chosen);
+            preferences(ctx, 200, model, token, saved, saved.topics());
         } catch (InvalidInput e) {
             Pages.addErrors(model, e.errors());
-            preferences(ctx, 400, model, token, subscriber.get(), chosen);
+            preferences(ctx, 400, model, token, subscriber.get(), topics(chosen));
         }
     }
 

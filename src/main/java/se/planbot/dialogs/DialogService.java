@@ -84,7 +84,7 @@ public final class DialogService {
     }
 
     public Dialog create(DialogDraft draft) {
-        Dialog values = check(draft, null);
+        Dialog values = check(draft, null, knownStrategies());
         return database.write(connection -> {
             String uid = "dialog-" + UUID.randomUUID() + "@" + uidDomain;
             long id = store.insert(connection, uid, values, clock.instant());
@@ -94,12 +94,14 @@ public final class DialogService {
 
     /** Changes a draft or a published dialog; a published one's invitees hear of a new time or place. */
     public Dialog update(long id, DialogDraft patch) {
+        // Read before the write transaction: a read connection cannot begin while the writer holds the lock.
+        List<Integer> known = knownStrategies();
         return database.write(connection -> {
             Dialog current = store.byId(connection, id).orElseThrow(() -> new NotFound("Dialog " + id + " finns inte"));
             if (current.state() == DialogState.CANCELLED) {
                 throw new InvalidInput("state", "dialogen är inställd och kan inte ändras");
             }
-            Dialog merged = check(patch, current);
+            Dialog merged = check(patch, current, known);
             boolean moved = !merged.startsAt().equals(current.startsAt()) || !merged.endsAt().equals(current.endsAt())
                     || !merged.place().equals(current.place()) || !merged.onlineUrl().equals(current.onlineUrl());
             boolean tell = moved && current.state() == DialogState.PUBLISHED;
@@ -174,7 +176,11 @@ public final class DialogService {
         }
     }
 
-    private Dialog check(DialogDraft draft, Dialog current) {
+    private List<Integer> knownStrategies() {
+        return plan.strategies().stream().map(Strategy::id).toList();
+    }
+
+    private Dialog check(DialogDraft draft, Dialog current, List<Integer> known) {
         var errors = new Errors();
         String title = text(draft.title(), current == null ? null : current.title(), "title", 200, true, errors);
         String theme = text(draft.theme(), current == null ? "" : current.theme(), "theme", 200, false, errors);
@@ -202,7 +208,6 @@ public final class DialogService {
         }
         List<Integer> strategies = draft.strategies() != null ? List.copyOf(new LinkedHashSet<>(draft.strategies()))
                 : current == null ? List.of() : current.strategies();
-        var known = plan.strategies().stream().map(Strategy::id).toList();
         for (int strategy : strategies) {
             if (!known.contains(strategy)) {
                 errors.add("strategies", "strategi " + strategy + " finns inte");

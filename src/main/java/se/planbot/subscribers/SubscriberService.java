@@ -68,6 +68,8 @@ public final class SubscriberService {
     public void signUp(SignUp signUp) {
         SignUp clean = check(signUp);
         String orgNumber = clean.orgNumber() == null ? null : OrganisationNumber.parse(clean.orgNumber()).orElseThrow();
+        // Read before the write transaction: a read connection cannot begin while the writer holds the lock.
+        List<String> topicTitles = topicTitles(clean.topics());
         database.write(connection -> {
             Instant now = clock.instant();
             Optional<Subscriber> known = store.byEmail(connection, clean.email());
@@ -99,7 +101,7 @@ public final class SubscriberService {
             model.put("name", clean.name());
             model.put("confirmUrl", baseUrl + "/subscribe/confirm?token=" + token.plain());
             model.put("expires", date(expires, clean.locale()));
-            model.put("topics", topicTitles(clean.topics()));
+            model.put("topics", topicTitles);
             outbox.enqueue(connection, new OutgoingMessage("subscribe-confirm:" + id + ":" + token.hash().substring(0, 16),
                     Channel.EMAIL, clean.email(), clean.name(), "subscribe-confirm", model, clean.locale()));
             return null;
@@ -193,6 +195,7 @@ public final class SubscriberService {
     /** Everything held about {@code email}: subscription, consent records, and every holder's data. */
     public Map<String, Object> export(String email) {
         String address = checkEmail(email);
+        List<Strategy> strategies = plan.strategies();
         return database.read(connection -> {
             var data = new LinkedHashMap<String, Object>();
             data.put("email", address);
@@ -208,7 +211,8 @@ public final class SubscriberService {
                 subscription.put("status", s.status().code());
                 subscription.put("createdAt", String.valueOf(s.createdAt()));
                 subscription.put("confirmedAt", s.confirmedAt() == null ? null : s.confirmedAt().toString());
-                subscription.put("topics", topicTitles(s.topics()));
+                subscription.put("topics", strategies.stream().filter(strategy -> s.topics().contains(strategy.id()))
+                        .map(strategy -> strategy.id() + ". " + strategy.title()).toList());
                 subscription.put("consents", store.consents(connection, s.id()));
                 data.put("subscription", subscription);
             } else {

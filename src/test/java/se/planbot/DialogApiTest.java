@@ -1,0 +1,160 @@
+package se.planbot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.planbot.dialogs.IndependentIcsParser;
+
+/** The coordinator publishes, changes and cancels dialogs; invitees and registrants hear of it. */
+class DialogApiTest {
+
+    @TempDir
+    Path folder;
+    BusinessFixture app;
+
+    @BeforeEach
+    void start() {
+        app = new BusinessFixture(folder, BusinessFixture.at("2026-12-01T10:00"));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void moving_a_published_dialog_sends_an_update_with_the_same_uid_and_a_higher_sequence() {
+        app.subscribeAndConfirm("anna@foretag.se", "Anna", List.of(2));
+        app.subscribeAndConfirm("bo@foretag.se", "Bo", List.of(2));
+        long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Bo", "email", "bo@foretag.se"));
+        String uid = IndependentIcsParser.parse(app.lastMail("anna@foretag.se", "dialog-invitation").get("calendar").asText())
+                .get("events").get(0).get("uid").asText();
+
+        // A new title alone tells nobody; a new time does.
+        app.api("PATCH", "/api/v1/dialogs/" + id, "{\"title\":\"Dialog om kompetens\"}");
+        assertThat(app.mails("anna@foretag.se", "dialog-update")).isEmpty();
+        var moved = app.api("PATCH", "/api/v1/dialogs/" + id, "{\"start\":\"2026-12-11T13:00\",\"end\":\"2026-12-11T15:00\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(app.json(moved).get("sequence").asInt()).isEqualTo(1);
+
+        JsonNode update = app.lastMail("anna@foretag.se", "dialog-update");
+        assertThat(update.get("date").asText()).isEqualTo("fredag 11 december 2026");
+        assertThat(update.get("unsubscribeUrl").asText()).contains("/unsubscribe?token=");
+        JsonNode event = IndependentIcsParser.parse(update.get("calendar").asText()).get("events").get(0);
+        assertThat(event.get("uid").asText()).isEqualTo(uid);
+        assertThat(event.get("sequence").asInt()).isEqualTo(1);
+        assertThat(event.get("start").asText()).isEqualTo("2026-12-11T13:00:00+01:00");
+        // Bo is both invited and registered: one update, the registrant's (with his cancel link).
+        assertThat(app.mails("bo@foretag.se", "dialog-update")).hasSize(1);
+        assertThat(app.lastMail("bo@foretag.se", "dialog-update").get("cancelUrl").asText()).contains("/registrations/cancel");
+    }
+
+    @Test
+    void cancelling_sends_method_cancel_with_status_cancelled_to_everyone_invited_or_registered() {
+        app.subscribeAndConfirm("anna@foretag.se", "Anna", List.of(2));
+        long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Gäst", "email", "gast@annat.se"));
+        var cancelled = app.api("POST", "/api/v1/dialogs/" + id + "/cancel", null);
+        assertThat(app.json(cancelled).get("state").asText()).isEqualTo("cancelled");
+        app.api("POST", "/api/v1/dialogs/" + id + "/cancel", null);
+
+        for (String email : List.of("anna@foretag.se", "gast@annat.se")) {
+            assertThat(app.mails(email, "dialog-cancel")).hasSize(1);
+            JsonNode mail = app.lastMail(email, "dialog-cancel");
+            assertThat(mail.get("calendarMethod").asText()).isEqualTo("CANCEL");
+            JsonNode ics = IndependentIcsParser.parse(mail.get("calendar").asText());
+            assertThat(ics.get("method").asText()).isEqualTo("CANCEL");
+            assertThat(ics.get("events").get(0).get("status").asText()).isEqualTo("CANCELLED");
+            assertThat(ics.get("events").get(0).get("sequence").asInt()).isEqualTo(1);
+        }
+        assertThat(app.get("/dialogs/" + id).body()).contains("Dialogen är inställd").doesNotContain("Anmäl mig");
+        var late = app.submit("/subscribe", "/dialogs/" + id + "/register", Map.of("name", "Sen", "email", "sen@annat.se"));
+        assertThat(late.statusCode()).isIn(400, 403);
+        assertThat(app.api("PATCH", "/api/v1/dialogs/" + id, "{\"title\":\"x\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_full_dialog_puts_people_on_the_waiting_list_and_a_cancelled_seat_goes_to_the_first_of_them() {
+        long id = app.publishDialog("Liten dialog", "2026-12-10T09:00", "2026-12-10T11:00", 1, "[]");
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Först", "email", "forst@a.se"));
+        assertThat(app.get("/dialogs/" + id).body()).contains("fullbokad");
+        var second = app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Andra", "email", "andra@a.se"));
+        assertThat(second.body()).contains("väntelistan");
+        assertThat(app.lastMail("andra@a.se", "registration-confirm").get("waiting").asBoolean()).isTrue();
+        assertThat(app.lastMail("andra@a.se", "registration-confirm").has("calendar")).isFalse();
+
+        String cancel = BusinessFixture.path(app.lastMail("forst@a.se", "registration-confirm").get("cancelUrl").asText());
+        assertThat(app.get(cancel).body()).contains("Avboka");
+        var done = app.submit(cancel, "/registrations/cancel", Map.of("token", cancel.substring(cancel.indexOf("token=") + 6)));
+        assertThat(done.body()).contains("Din anmälan är avbokad");
+        assertThat(app.lastMail("forst@a.se", "registration-cancelled").get("calendarMethod").asText()).isEqualTo("CANCEL");
+
+        JsonNode promoted = app.lastMail("andra@a.se", "registration-confirm");
+        assertThat(promoted.get("waiting").asBoolean()).isFalse();
+        assertThat(promoted.get("calendarMethod").asText()).isEqualTo("REQUEST");
+        JsonNode list = app.json(app.api("GET", "/api/v1/dialogs/" + id + "/registrations", null));
+        assertThat(list.findValuesAsText("status")).containsExactly("cancelled", "registered");
+    }
+
+    @Test
+    void registrations_come_as_json_and_as_csv_safe_for_spreadsheets() {
+        long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[]");
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register",
+                Map.of("name", "=HYPERLINK(\"x\")", "company", "Åkeri AB", "email", "a@akeri.se"));
+        var csv = app.api("GET", "/api/v1/dialogs/" + id + "/registrations.csv", null);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFnamn;företag;e-post;status;anmäld")
+                .contains("'=HYPERLINK").contains("Åkeri AB;a@akeri.se;registered");
+        assertThat(app.json(app.api("GET", "/api/v1/dialogs/" + id + "/registrations", null)).get(0).get("email").asText())
+                .isEqualTo("a@akeri.se");
+    }
+
+    @Test
+    void the_api_wants_a_token_and_names_every_mistake_in_swedish() {
+        var anonymous = app.cookieless.sendAsync(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(app.base + "/api/v1/dialogs")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).join();
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        var malformed = app.api("POST", "/api/v1/dialogs", "{\"title\":\"T\",\"start\":\"10 dec\",\"color\":\"red\"}");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(app.json(malformed).get("errors").findValuesAsText("field")).contains("start", "color");
+        var bad = app.api("POST", "/api/v1/dialogs", "{\"title\":\"\",\"start\":\"2026-12-10T09:00\",\"end\":\"2026-12-10T10:00\","
+                + "\"onlineUrl\":\"javascript:alert(1)\",\"capacity\":0,\"strategies\":[42]}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(app.json(bad).get("errors").findValuesAsText("field"))
+                .contains("title", "onlineUrl", "capacity", "strategies");
+        var backwards = app.api("POST", "/api/v1/dialogs", "{\"title\":\"T\",\"start\":\"2026-12-10T10:00\","
+                + "\"end\":\"2026-12-10T09:00\",\"place\":\"Här\"}");
+        assertThat(app.json(backwards).get("errors").get(0).get("message").asText()).isEqualTo("slutet ska vara efter starten");
+        assertThat(app.api("POST", "/api/v1/dialogs/999/publish", null).statusCode()).isEqualTo(404);
+        assertThat(app.json(app.api("GET", "/api/v1/dialogs", null))).isEmpty();
+    }
+
+    @Test
+    void a_draft_is_not_public_and_the_feed_lists_published_dialogs() {
+        var draft = app.api("POST", "/api/v1/dialogs", "{\"title\":\"Hemlig\",\"start\":\"2026-12-10T09:00\","
+                + "\"end\":\"2026-12-10T10:00\",\"onlineUrl\":\"https://meet.example.se/abc\"}");
+        long draftId = app.json(draft).get("id").asLong();
+        assertThat(app.get("/dialogs/" + draftId).statusCode()).isEqualTo(404);
+        long id = app.publishDialog("Öppen <dialog>", "2026-12-10T09:00", "2026-12-10T11:00", null, "[]");
+        var list = app.get("/dialogs");
+        assertThat(list.body()).contains("Öppen &lt;dialog&gt;").doesNotContain("Hemlig");
+        var feed = app.get("/dialogs.ics");
+        assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        JsonNode ics = IndependentIcsParser.parse(feed.body());
+        assertThat(ics.get("method").asText()).isEqualTo("PUBLISH");
+        assertThat(ics.get("events")).hasSize(1);
+        assertThat(ics.get("events").get(0).get("summary").asText()).isEqualTo("Öppen <dialog>");
+        assertThat(id).isNotEqualTo(draftId);
+    }
+}

@@ -57,7 +57,7 @@ final class DialogMails {
         model.put("name", registration.name());
         model.put("company", registration.company());
         model.put("waiting", registration.status() == RegistrationStatus.WAITING);
-        if (registration.status() != RegistrationStatus.CANCELLED) {
+        if (registration.status() != RegistrationStatus.CANCELLED && dialog.state() != DialogState.CANCELLED) {
             var token = LinkTokens.issue();
             registrations.addToken(connection, registration.id(), token.hash(), clock.instant());
             model.put("cancelUrl", baseUrl + "/registrations/cancel?token=" + token.plain());

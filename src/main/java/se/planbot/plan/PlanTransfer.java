@@ -169,7 +169,7 @@ public final class PlanTransfer {
                     created++;
                 } else {
                     Action after = plan.patchAction(connection, existing.get().id(), draft, null, actor);
-                    if (after.updatedAt().equals(existing.get().updatedAt())) {
+                    if (after.equals(existing.get())) {
                         unchanged++;
                     } else {
                         updated++;
@@ -321,7 +321,6 @@ public final class PlanTransfer {
         List<List<String>> rows = rows();
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CsvFormat.write(writer, HEADINGS, rows);
-        writer.flush();
         return rows.size();
     }
 

@@ -25,13 +25,16 @@ import se.planbot.config.ConfigException;
 import se.planbot.db.Database;
 import se.planbot.outbox.Outbox;
 import se.planbot.plan.ActionFilter;
+import se.planbot.plan.ActionStatus;
 import se.planbot.plan.PersonDraft;
 import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.PlanTransfer;
 import se.planbot.web.Auth;
 import se.planbot.web.HealthCheck;
+import se.planbot.web.Metrics;
 import se.planbot.web.PlanApi;
+import se.planbot.web.TransferApi;
 import se.planbot.web.Routes;
 import se.planbot.web.WebServer;
 
@@ -53,6 +56,7 @@ public final class Planbot implements AutoCloseable {
     final PlanTransfer transfer;
     final ApiTokens tokens;
     final Outbox outbox;
+    final Metrics metrics = new Metrics();
     private WebServer web;
 
     public Planbot(Config config, Clock clock) {
@@ -104,6 +108,12 @@ public final class Planbot implements AutoCloseable {
         program.put("goal", config.string("program.goal"));
         List<Routes> faces = new ArrayList<>();
         faces.add(new PlanApi(plan, auth, json, program));
+        faces.add(new TransferApi(transfer, auth));
+        metrics.gauge("planbot_actions", "Actions in the plan, by status",
+                () -> countByStatus());
+        metrics.gauge("planbot_actions_overdue", "Open actions past their deadline",
+                () -> Map.of("", plan.actions(ActionFilter.overdue()).size()));
+        faces.add(metrics);
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck() {
             @Override
@@ -120,6 +130,16 @@ public final class Planbot implements AutoCloseable {
         web = new WebServer(json, faces, checks).start(config.port("http.port"));
         log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
         return this;
+    }
+
+    private Map<String, Number> countByStatus() {
+        var counts = new LinkedHashMap<String, Number>();
+        for (ActionStatus status : ActionStatus.values()) {
+            counts.put("status=\"" + status.code() + "\"", 0);
+        }
+        plan.actions(ActionFilter.all()).forEach(action ->
+                counts.merge("status=\"" + action.status().code() + "\"", 1, (a, b) -> a.intValue() + b.intValue()));
+        return counts;
     }
 
     public int port() {

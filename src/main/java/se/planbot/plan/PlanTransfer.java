@@ -90,6 +90,10 @@ public final class PlanTransfer {
         throw new InvalidInput("fil", "okänd filtyp '" + file.getFileName() + "': använd .csv eller .xlsx");
     }
 
+    public ImportResult importXlsx(java.io.InputStream in, String actor) {
+        return importSheet(XlsxFormat.read(in), actor);
+    }
+
     public ImportResult importCsv(byte[] bytes, String actor) {
         String text;
         try {

@@ -42,7 +42,8 @@ public final class Main implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            err.println("planbot: " + exception.getMessage() + " (se 'planbot --help')");
+            String command = exception.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": " + swedish(exception) + " (se '" + command + " --help')");
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, parsed, result) -> {
@@ -58,6 +59,21 @@ public final class Main implements Callable<Integer> {
             throw exception;
         });
         return commandLine.execute(args);
+    }
+
+    /** Picocli's usage errors in the users' language; anything unforeseen keeps picocli's text. */
+    private static String swedish(CommandLine.ParameterException exception) {
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return "okänt kommando eller argument: " + String.join(" ", unmatched.getUnmatched().stream()
+                    .map(argument -> "'" + argument + "'").toList());
+        }
+        if (exception instanceof CommandLine.MissingParameterException missing) {
+            return "saknas: " + String.join(", ", missing.getMissing().stream()
+                    .map(argument -> argument.isOption() ? ((CommandLine.Model.OptionSpec) argument).longestName()
+                            : argument.paramLabel())
+                    .toList());
+        }
+        return exception.getMessage();
     }
 
     /** With no command, Planbot serves. */

@@ -121,7 +121,7 @@ public final class PlanService {
         long id = store.insertAction(connection, complete, now);
         Action created = store.action(connection, id).orElseThrow();
         store.appendChange(connection, id, now, actor, note == null || note.isBlank() ? "Skapad" : note,
-                differences(null, created));
+                differences(created));
         return created;
     }
 
@@ -296,7 +296,7 @@ public final class PlanService {
         return database;
     }
 
-    private static List<FieldChange> differences(Action before, Action after) {
+    private static List<FieldChange> differences(Action after) {
         var changes = new ArrayList<FieldChange>();
         compare(changes, "code", null, after.code());
         compare(changes, "title", null, after.title());

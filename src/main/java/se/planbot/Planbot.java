@@ -243,6 +243,10 @@ public final class Planbot implements AutoCloseable {
         return outbox;
     }
 
+    public OutboxAdmin outboxAdmin() {
+        return outboxAdmin;
+    }
+
     @Override
     public void close() {
         if (scheduler != null) {

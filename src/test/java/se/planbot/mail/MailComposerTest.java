@@ -204,6 +204,8 @@ class MailComposerTest {
         }
         assertThat(templates.render("digest", Locale.forLanguageTag("sv"), models.get("digest")).text())
                 .contains("FÖRSENADE (1)", "Inga åtgärder har deadline de närmaste 14 dagarna");
+        assertThat(templates.render("digest", Locale.forLanguageTag("sv"), models.get("digest")).subject())
+                .isEqualTo("Veckosammanfattning v. 49: 1 försenade, 0 närmar sig, 1 klara");
     }
 
     @Test

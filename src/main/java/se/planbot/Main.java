@@ -22,7 +22,7 @@ import se.planbot.problem.InvalidInput;
 @Command(name = "planbot", mixinStandardHelpOptions = true, version = "Planbot 0.1",
         description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
         subcommands = {
-            Main.Serve.class, Main.Import.class, Main.Export.class, Main.Backup.class, Main.Token.class,
+            Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, Main.Token.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
@@ -42,7 +42,8 @@ public final class Main implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            err.println("planbot: " + exception.getMessage() + " (se 'planbot --help')");
+            String command = exception.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": " + swedish(exception) + " (se '" + command + " --help')");
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, parsed, result) -> {
@@ -60,6 +61,21 @@ public final class Main implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /** Picocli's usage errors in the users' language; anything unforeseen keeps picocli's text. */
+    private static String swedish(CommandLine.ParameterException exception) {
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return "okänt kommando eller argument: " + String.join(" ", unmatched.getUnmatched().stream()
+                    .map(argument -> "'" + argument + "'").toList());
+        }
+        if (exception instanceof CommandLine.MissingParameterException missing) {
+            return "saknas: " + String.join(", ", missing.getMissing().stream()
+                    .map(argument -> argument.isOption() ? ((CommandLine.Model.OptionSpec) argument).longestName()
+                            : argument.paramLabel())
+                    .toList());
+        }
+        return exception.getMessage();
+    }
+
     /** With no command, Planbot serves. */
     @Override
     public Integer call() throws Exception {
@@ -67,9 +83,46 @@ public final class Main implements Callable<Integer> {
     }
 
     Planbot planbot() {
+        return new Planbot(config(), Clock.systemUTC());
+    }
+
+    Config config() {
         boolean explicit = !configFile.equals(Path.of("config/planbot.properties"));
-        Config config = Config.load(configFile, explicit, System.getenv());
-        return new Planbot(config, Clock.systemUTC());
+        return Config.load(configFile, explicit, System.getenv());
+    }
+
+    @Command(name = "remind", mixinStandardHelpOptions = true,
+            description = "Kör alla påminnelseregler en gång per angiven tid (standard: nu), skickar utkorgen och "
+                    + "skriver ut vad som skickades. Avslutas med felkod 1 om något misslyckades.")
+    static final class Remind implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Option(names = "--at", paramLabel = "TID",
+                description = "tidpunkt i programmets tidszon, t.ex. 2026-12-01T08:00 (standard: nu)")
+        String at;
+
+        @Option(names = "--dry-run", description = "visa vad som skulle köas och skickas, utan att ändra något")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            Config config = main.config();
+            Clock clock = Clock.systemUTC();
+            if (at != null) {
+                try {
+                    var time = java.time.LocalDateTime.parse(at.trim());
+                    clock = Clock.fixed(time.atZone(config.zone("timezone")).toInstant(), java.time.ZoneOffset.UTC);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidInput("--at", "'" + at + "' är ingen tidpunkt; skriv t.ex. 2026-12-01T08:00");
+                }
+            }
+            try (Planbot planbot = new Planbot(config, clock)) {
+                var report = planbot.remind(dryRun);
+                RemindOutput.print(report, main.out());
+                return report.failed() ? 1 : 0;
+            }
+        }
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,15 +34,34 @@ import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.SubscriberService;
 import se.planbot.web.BusinessWeb;
 import se.planbot.web.PebbleRenderer;
+import se.planbot.mail.MailSenders;
+import se.planbot.mail.MailSettings;
+import se.planbot.mail.MailTemplates;
+import se.planbot.outbox.Dispatcher;
+import se.planbot.outbox.DispatcherLoop;
 import se.planbot.outbox.Outbox;
+import se.planbot.outbox.OutboxAdmin;
+import se.planbot.outbox.Sender;
 import se.planbot.plan.ActionFilter;
+import se.planbot.plan.ActionStatus;
 import se.planbot.plan.PersonDraft;
 import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.PlanTransfer;
+import se.planbot.reminders.DigestSection;
+import se.planbot.reminders.RemindReport;
+import se.planbot.reminders.ReminderScheduler;
+import se.planbot.reminders.ReminderSettings;
+import se.planbot.reminders.ReminderSource;
+import se.planbot.reminders.ReminderSweep;
+import se.planbot.reminders.WorkingDays;
 import se.planbot.web.Auth;
 import se.planbot.web.HealthCheck;
+import se.planbot.web.Metrics;
+import se.planbot.web.OutboxApi;
+import se.planbot.web.OutboxHealth;
 import se.planbot.web.PlanApi;
+import se.planbot.web.TransferApi;
 import se.planbot.web.Routes;
 import se.planbot.web.WebServer;
 
@@ -64,6 +85,22 @@ public final class Planbot implements AutoCloseable {
     final Outbox outbox;
     final SubscriberService subscribers;
     final Dialogs dialogs;
+    final Metrics metrics = new Metrics();
+    final OutboxAdmin outboxAdmin;
+    final MailSettings mailSettings;
+    final MailTemplates mailTemplates;
+    /** One sender per channel; the dispatcher routes each outbox row to its channel's sender. */
+    final List<Sender> senders = new ArrayList<>();
+    /** Other features' reminder rules, run by every sweep. */
+    final List<ReminderSource> reminderSources = new ArrayList<>();
+    /** Other features' parts of the coordinator's digest. */
+    final List<DigestSection> digestSections = new ArrayList<>();
+    final WorkingDays workingDays = new WorkingDays();
+    final ReminderSettings reminderSettings;
+    private Dispatcher dispatcher;
+    private ReminderSweep sweep;
+    private DispatcherLoop dispatcherLoop;
+    private ReminderScheduler scheduler;
     private WebServer web;
 
     public Planbot(Config config, Clock clock) {
@@ -80,12 +117,55 @@ public final class Planbot implements AutoCloseable {
         this.transfer = new PlanTransfer(plan);
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
+        this.outboxAdmin = new OutboxAdmin(database, clock);
+        this.mailSettings = MailSettings.from(config);
+        this.mailTemplates = new MailTemplates(config.path("templates.dir"));
+        this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock));
+        this.reminderSettings = ReminderSettings.from(config, slackEnabled());
         this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, config.string("public.base-url"),
                 config.required("subscribe.consent-version"),
                 List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
                 config.string("public.base-url"), from.address(), from.name());
+        reminderSources.add(dialogs.reminders());
+    }
+
+    /** Slack is on when both the bot token and the signing secret are set. */
+    public boolean slackEnabled() {
+        return config.optional("slack.bot-token").isPresent() && config.optional("slack.signing-secret").isPresent();
+    }
+
+    /** The dispatcher over every registered sender (built on first use, after all senders are added). */
+    public synchronized Dispatcher dispatcher() {
+        if (dispatcher == null) {
+            dispatcher = new Dispatcher(database, senders, clock,
+                    Duration.ofHours(config.integer("outbox.max-age-hours", 1, 24 * 90)));
+        }
+        return dispatcher;
+    }
+
+    /** The reminder sweep over Planbot's own rules and every registered {@link ReminderSource}. */
+    public synchronized ReminderSweep sweep() {
+        if (sweep == null) {
+            sweep = new ReminderSweep(database, plan, outbox, reminderSettings, workingDays,
+                    List.copyOf(reminderSources), List.copyOf(digestSections));
+        }
+        return sweep;
+    }
+
+    /**
+     * {@code remind}: every reminder rule once as of the clock's now, then one dispatch of the
+     * outbox. A dry run queues nothing and sends nothing; it reports what would happen.
+     */
+    public RemindReport remind(boolean dryRun) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        if (dryRun) {
+            return new RemindReport(sweep().preview(now, dispatcher().channels()), List.of(), true);
+        }
+        dispatcher().recoverInterrupted();
+        var result = sweep().run(now);
+        return new RemindReport(result, dispatcher().dispatchDue(), false);
     }
 
     /**
@@ -128,6 +208,21 @@ public final class Planbot implements AutoCloseable {
                 auth, json, clock, zone, locale, site, config.string("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         faces.addAll(business.faces());
+        faces.add(new TransferApi(transfer, auth));
+        metrics.gauge("planbot_actions", "Actions in the plan, by status",
+                () -> countByStatus());
+        metrics.gauge("planbot_actions_overdue", "Open actions past their deadline",
+                () -> Map.of("", plan.actions(ActionFilter.overdue()).size()));
+        metrics.gauge("planbot_outbox_messages", "Outbox messages not yet sent, by state", () -> {
+            var counts = outboxAdmin.counts(dispatcher().channels());
+            var values = new LinkedHashMap<String, Number>();
+            for (String state : List.of("pending", "sending", "dead")) {
+                values.put("state=\"" + state + "\"", (Number) counts.get(state));
+            }
+            return values;
+        });
+        faces.add(metrics);
+        faces.add(new OutboxApi(outboxAdmin, auth));
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck() {
             @Override
@@ -141,9 +236,40 @@ public final class Planbot implements AutoCloseable {
                 return Map.of("ok", ok, "path", database.file().toString());
             }
         });
+        checks.add(new OutboxHealth(outboxAdmin, dispatcher().channels()));
+        dispatcherLoop = new DispatcherLoop(dispatcher(),
+                Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600))).start();
+        scheduler = new ReminderScheduler(reminderSettings, () -> {
+            sweep().run(ZonedDateTime.now(clock.withZone(zone)));
+            dispatcherLoop.nudge();
+        }).start();
+        checks.add(new HealthCheck() {
+            @Override
+            public String name() {
+                return "scheduler";
+            }
+
+            @Override
+            public Map<String, Object> status() {
+                var status = new LinkedHashMap<String, Object>();
+                status.put("ok", scheduler.isRunning());
+                scheduler.nextDigest().ifPresent(next -> status.put("nextDigest", next.toInstant().toString()));
+                return status;
+            }
+        });
         web = new WebServer(json, faces, checks, business.renderer()).start(config.port("http.port"));
         log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
         return this;
+    }
+
+    private Map<String, Number> countByStatus() {
+        var counts = new LinkedHashMap<String, Number>();
+        for (ActionStatus status : ActionStatus.values()) {
+            counts.put("status=\"" + status.code() + "\"", 0);
+        }
+        plan.actions(ActionFilter.all()).forEach(action ->
+                counts.merge("status=\"" + action.status().code() + "\"", 1, (a, b) -> a.intValue() + b.intValue()));
+        return counts;
     }
 
     public int port() {
@@ -183,8 +309,18 @@ public final class Planbot implements AutoCloseable {
         return dialogs.reminders();
     }
 
+    public OutboxAdmin outboxAdmin() {
+        return outboxAdmin;
+    }
+
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (dispatcherLoop != null) {
+            dispatcherLoop.close();
+        }
         if (web != null) {
             web.stop();
         }

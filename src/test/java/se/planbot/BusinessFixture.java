@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,7 +41,7 @@ final class BusinessFixture implements AutoCloseable {
     final Planbot planbot;
     final String token;
     final String base;
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new BrowserCookies()).build();
     final HttpClient cookieless = HttpClient.newHttpClient();
 
     BusinessFixture(Path folder, Instant now) {
@@ -53,8 +53,7 @@ final class BusinessFixture implements AutoCloseable {
         var values = new LinkedHashMap<String, String>();
         values.put("http.port", "0");
         values.put("db.path", folder.resolve("planbot.db").toString());
-        // http: the test client (java.net.CookieManager) sends no Secure cookie over plain http.
-        values.put("public.base-url", "http://planbot.example.se");
+        values.put("public.base-url", "https://planbot.example.se");
         values.put("mail.from", "Näringsliv Alingsås <naringsliv@example.se>");
         values.putAll(settings);
         planbot = new Planbot(Config.of(values), clock);
@@ -211,5 +210,37 @@ final class BusinessFixture implements AutoCloseable {
     @Override
     public void close() {
         planbot.close();
+    }
+
+    /**
+     * Cookies as the browser behind https://planbot.example.se keeps them. The test talks to
+     * http://localhost, where java.net.CookieManager would withhold a Secure cookie; a browser
+     * on the real https address would send it.
+     */
+    static final class BrowserCookies extends CookieHandler {
+        private final Map<String, String> jar = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
+            if (jar.isEmpty()) {
+                return Map.of();
+            }
+            var cookie = new StringBuilder();
+            jar.forEach((name, value) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+            return Map.of("Cookie", List.of(cookie.toString()));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) {
+            headers.forEach((name, values) -> {
+                if ("set-cookie".equalsIgnoreCase(name)) {
+                    for (String value : values) {
+                        String pair = value.split(";", 2)[0];
+                        int equals = pair.indexOf('=');
+                        jar.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+                    }
+                }
+            });
+        }
     }
 }

@@ -57,8 +57,8 @@ class BusinessStoryTest {
         assertThat(invitation.get("date").asText()).isEqualTo("torsdag 10 december 2026");
         assertThat(invitation.get("time").asText()).isEqualTo("09.00–11.00");
         assertThat(invitation.get("place").asText()).isEqualTo("Stadshuset, sal 1");
-        assertThat(invitation.get("registerUrl").asText()).isEqualTo("http://planbot.example.se/dialogs/" + dialog + "#anmalan");
-        assertThat(invitation.get("unsubscribeUrl").asText()).startsWith("http://planbot.example.se/unsubscribe?token=");
+        assertThat(invitation.get("registerUrl").asText()).isEqualTo("https://planbot.example.se/dialogs/" + dialog + "#anmalan");
+        assertThat(invitation.get("unsubscribeUrl").asText()).startsWith("https://planbot.example.se/unsubscribe?token=");
         assertThat(invitation.get("calendarMethod").asText()).isEqualTo("REQUEST");
         JsonNode ics = IndependentIcsParser.parse(invitation.get("calendar").asText());
         assertThat(ics.get("method").asText()).isEqualTo("REQUEST");
@@ -75,7 +75,7 @@ class BusinessStoryTest {
         assertThat(registered.statusCode()).isEqualTo(200);
         assertThat(registered.body()).contains("Tack för din anmälan");
         JsonNode confirmation = app.lastMail("anna@foretag.se", "registration-confirm");
-        assertThat(confirmation.get("cancelUrl").asText()).startsWith("http://planbot.example.se/registrations/cancel?token=");
+        assertThat(confirmation.get("cancelUrl").asText()).startsWith("https://planbot.example.se/registrations/cancel?token=");
         JsonNode confirmationIcs = IndependentIcsParser.parse(confirmation.get("calendar").asText());
         assertThat(confirmationIcs.get("events").get(0).get("uid").asText()).isEqualTo(event.get("uid").asText());
 

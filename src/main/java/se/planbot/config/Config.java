@@ -57,6 +57,7 @@ public final class Config {
         d.put("smtp.ssl", "false");
         d.put("smtp.timeout-seconds", "30");
         d.put("outbox.max-age-hours", "72");
+        d.put("outbox.poll-seconds", "5");
         d.put("slack.bot-token", "");
         d.put("slack.signing-secret", "");
         d.put("slack.app-token", "");

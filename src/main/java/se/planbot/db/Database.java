@@ -107,6 +107,18 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a read connection (a consistent snapshot while it runs). */
     public <T> T read(SqlWork<T> work) {
+        return borrow(reader -> {
+            reader.setAutoCommit(false);
+            try {
+                return work.apply(reader);
+            } finally {
+                reader.rollback();
+                reader.setAutoCommit(true);
+            }
+        });
+    }
+
+    private <T> T borrow(SqlWork<T> work) {
         Connection reader;
         try {
             reader = readers.take();
@@ -115,13 +127,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("interrupted while waiting for a connection", e);
         }
         try {
-            reader.setAutoCommit(false);
-            try {
-                return work.apply(reader);
-            } finally {
-                reader.rollback();
-                reader.setAutoCommit(true);
-            }
+            return work.apply(reader);
         } catch (SQLException e) {
             throw new DatabaseException("database read failed: " + e.getMessage(), e);
         } finally {
@@ -153,7 +159,7 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(absolute.getParent());
             Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
             Files.deleteIfExists(partial);
-            read(connection -> {
+            borrow(connection -> {
                 try (var statement = connection.prepareStatement("vacuum into ?")) {
                     statement.setString(1, partial.toString());
                     statement.execute();

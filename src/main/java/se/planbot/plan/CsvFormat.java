@@ -60,12 +60,12 @@ final class CsvFormat {
     static void write(Writer writer, List<String> headings, List<List<String>> rows) throws IOException {
         writer.write('\uFEFF');
         var format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
-        try (var printer = new CSVPrinter(writer, format)) {
-            printer.printRecord(headings);
-            for (List<String> row : rows) {
-                printer.printRecord(row);
-            }
+        var printer = new CSVPrinter(writer, format);
+        printer.printRecord(headings);
+        for (List<String> row : rows) {
+            printer.printRecord(row);
         }
+        printer.flush();
     }
 
     private static boolean isBlank(CSVRecord record) {

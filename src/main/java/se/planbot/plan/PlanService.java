@@ -70,6 +70,21 @@ public final class PlanService {
         return database.read(connection -> store.actions(connection, filter, today));
     }
 
+    /** Planned and in-progress actions with a deadline, read in the caller's transaction (reminder sweep). */
+    public List<Action> openActionsWithDeadline(Connection connection) throws SQLException {
+        return store.openActionsWithDeadline(connection);
+    }
+
+    /** Actions marked done at a time in [from, to) and still done, in the caller's transaction (digest). */
+    public List<Action> completedBetween(Connection connection, Instant from, Instant to) throws SQLException {
+        return store.completedBetween(connection, from, to);
+    }
+
+    /** Everyone, in the caller's transaction. */
+    public List<Person> people(Connection connection) throws SQLException {
+        return store.people(connection);
+    }
+
     public Optional<Action> action(long id) {
         return database.read(connection -> store.action(connection, id));
     }
@@ -121,7 +136,7 @@ public final class PlanService {
         long id = store.insertAction(connection, complete, now);
         Action created = store.action(connection, id).orElseThrow();
         store.appendChange(connection, id, now, actor, note == null || note.isBlank() ? "Skapad" : note,
-                differences(null, created));
+                differences(created));
         return created;
     }
 
@@ -296,7 +311,7 @@ public final class PlanService {
         return database;
     }
 
-    private static List<FieldChange> differences(Action before, Action after) {
+    private static List<FieldChange> differences(Action after) {
         var changes = new ArrayList<FieldChange>();
         compare(changes, "code", null, after.code());
         compare(changes, "title", null, after.title());

@@ -92,6 +92,23 @@ final class PlanStore {
         return Jdbc.list(connection, sql.toString(), PlanStore::action, parameters.toArray());
     }
 
+    List<Action> openActionsWithDeadline(Connection connection) throws SQLException {
+        return Jdbc.list(connection, ACTION_COLUMNS + """
+                 where a.status in ('planned', 'in_progress') and a.deadline is not null
+                 order by a.deadline, a.code collate nocase, a.id
+                """, PlanStore::action);
+    }
+
+    List<Action> completedBetween(Connection connection, Instant from, Instant to) throws SQLException {
+        return Jdbc.list(connection, ACTION_COLUMNS + """
+                 where a.status = 'done' and exists (
+                     select 1 from action_changes c join action_change_fields f on f.change_id = c.id
+                     where c.action_id = a.id and f.field = 'status' and f.new_value = 'done'
+                       and c.at >= ? and c.at < ?)
+                 order by a.strategy_id, a.code collate nocase, a.id
+                """, PlanStore::action, from, to);
+    }
+
     Optional<Action> action(Connection connection, long id) throws SQLException {
         return Jdbc.one(connection, ACTION_COLUMNS + " where a.id = ?", PlanStore::action, id);
     }

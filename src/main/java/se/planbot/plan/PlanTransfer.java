@@ -90,6 +90,10 @@ public final class PlanTransfer {
         throw new InvalidInput("fil", "okänd filtyp '" + file.getFileName() + "': använd .csv eller .xlsx");
     }
 
+    public ImportResult importXlsx(java.io.InputStream in, String actor) {
+        return importSheet(XlsxFormat.read(in), actor);
+    }
+
     public ImportResult importCsv(byte[] bytes, String actor) {
         String text;
         try {
@@ -169,7 +173,7 @@ public final class PlanTransfer {
                     created++;
                 } else {
                     Action after = plan.patchAction(connection, existing.get().id(), draft, null, actor);
-                    if (after.updatedAt().equals(existing.get().updatedAt())) {
+                    if (after.equals(existing.get())) {
                         unchanged++;
                     } else {
                         updated++;
@@ -321,7 +325,6 @@ public final class PlanTransfer {
         List<List<String>> rows = rows();
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CsvFormat.write(writer, HEADINGS, rows);
-        writer.flush();
         return rows.size();
     }
 

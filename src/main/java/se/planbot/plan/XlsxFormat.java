@@ -71,10 +71,7 @@ final class XlsxFormat {
             LocalDateTime value = cell.getLocalDateTimeCellValue();
             return value == null ? "" : value.toLocalDate().toString();
         }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            double value = cell.getNumericCellValue();
-            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-        }
+        // As Excel shows it: a code typed as 2.10 stays "2.10", a progress of 40 is "40".
         return formatter.formatCellValue(cell);
     }
 

@@ -1,0 +1,50 @@
+package se.planbot;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import se.planbot.outbox.Delivery;
+import se.planbot.outbox.QueuedMessage;
+import se.planbot.reminders.RemindReport;
+
+/** What {@code remind} prints: one line per message, in Swedish, for the person running it. */
+final class RemindOutput {
+
+    private RemindOutput() {
+    }
+
+    static void print(RemindReport report, PrintWriter out) {
+        var sweep = report.sweep();
+        if (report.dryRun()) {
+            out.println("Provkörning: inget köas och inget skickas.");
+            out.println("Skulle köa " + sweep.queued().size() + " meddelanden:");
+            sweep.queued().forEach(message -> out.println("  " + line(message)));
+            out.println("Skulle skicka " + sweep.due().size() + " meddelanden:");
+            sweep.due().forEach(message -> out.println("  " + line(message)));
+        } else {
+            out.println("Köade " + sweep.queued().size() + " nya meddelanden.");
+            long sent = report.deliveries().stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).count();
+            out.println("Skickade " + sent + " meddelanden:");
+            for (Delivery delivery : report.deliveries()) {
+                String prefix = switch (delivery.outcome()) {
+                    case SENT -> "  skickat      ";
+                    case RETRY -> "  försöker igen";
+                    case DEAD -> "  gav upp      ";
+                };
+                out.println(prefix + " #" + delivery.id() + " " + delivery.template() + " till " + delivery.recipient()
+                        + " (" + channel(delivery.channel().name()) + ")"
+                        + (delivery.error() == null ? "" : ": " + delivery.error()));
+            }
+        }
+        sweep.failures().forEach(failure -> out.println("  FEL i regel " + failure));
+        out.flush();
+    }
+
+    private static String line(QueuedMessage message) {
+        return "#" + message.id() + " " + message.template() + " till " + message.recipient()
+                + " (" + channel(message.channel().name()) + ") [" + message.key() + "]";
+    }
+
+    private static String channel(String name) {
+        return "EMAIL".equals(name) ? "e-post" : name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,19 @@
+package se.planbot.mail;
+
+import java.time.Clock;
+import se.planbot.outbox.Sender;
+
+/** The email {@link Sender} that {@code mail.transport} asks for. */
+public final class MailSenders {
+
+    private MailSenders() {
+    }
+
+    public static Sender create(MailSettings settings, MailTemplates templates, Clock clock) {
+        var composer = new MailComposer(templates, settings, clock);
+        return switch (settings.transport()) {
+            case "smtp" -> new SmtpMailSender(settings, composer);
+            default -> new FileMailSender(settings.fileDirectory(), composer);
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package se.planbot.mail;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import se.planbot.config.Config;
+
+/**
+ * The mail configuration, checked once at start-up so a bad value stops Planbot with a message
+ * naming the key instead of failing on the first reminder.
+ */
+public record MailSettings(
+        String transport,
+        Path fileDirectory,
+        InternetAddress from,
+        String host,
+        int port,
+        String username,
+        String password,
+        boolean starttls,
+        boolean ssl,
+        Duration timeout,
+        String baseUrl,
+        String messageIdHost) {
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
+
+    public static MailSettings from(Config config) {
+        String transport = config.oneOf("mail.transport", "file", "smtp");
+        InternetAddress from = address(config);
+        String baseUrl = config.string("public.base-url");
+        String host;
+        try {
+            host = new URI(baseUrl).getHost();
+        } catch (URISyntaxException e) {
+            host = null;
+        }
+        if (host == null || !HOST.matcher(host).matches()) {
+            throw Config.invalid("public.base-url", baseUrl, "ska vara en adress som https://planbot.kommun.se");
+        }
+        String smtpHost = config.string("smtp.host");
+        if (!HOST.matcher(smtpHost).matches()) {
+            throw Config.invalid("smtp.host", smtpHost, "ska vara ett värdnamn eller en IP-adress");
+        }
+        boolean starttls = config.bool("smtp.starttls");
+        boolean ssl = config.bool("smtp.ssl");
+        if (starttls && ssl) {
+            throw Config.invalid("smtp.ssl", "true", "kan inte kombineras med smtp.starttls=true: välj STARTTLS (587) eller SMTPS (465)");
+        }
+        return new MailSettings(
+                transport,
+                config.path("mail.file-dir"),
+                from,
+                smtpHost,
+                config.integer("smtp.port", 1, 65535),
+                config.string("smtp.username"),
+                config.string("smtp.password"),
+                starttls,
+                ssl,
+                Duration.ofSeconds(config.integer("smtp.timeout-seconds", 1, 600)),
+                baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
+                host);
+    }
+
+    private static InternetAddress address(Config config) {
+        String value = config.string("mail.from");
+        try {
+            InternetAddress parsed = new InternetAddress(value, true);
+            if (value.contains("\r") || value.contains("\n")) {
+                throw new AddressException("line break");
+            }
+            // Re-encode the display name as UTF-8 (å ä ö become RFC 2047 words).
+            return new InternetAddress(parsed.getAddress(), parsed.getPersonal(), "UTF-8");
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw Config.invalid("mail.from", value, "ska vara en e-postadress, t.ex. Planbot <planbot@kommun.se>");
+        }
+    }
+
+    /** Copy with another transport target; for tests and the benchmark. */
+    public MailSettings withSmtp(String smtpHost, int smtpPort) {
+        return new MailSettings("smtp", fileDirectory, from, smtpHost, smtpPort, username, password, starttls, ssl,
+                timeout, baseUrl, messageIdHost);
+    }
+
+    @Override
+    public String toString() {
+        // Never the password: settings may end up in a log line.
+        return "MailSettings[" + transport + ", " + host + ":" + port + ", from " + from + "]";
+    }
+}

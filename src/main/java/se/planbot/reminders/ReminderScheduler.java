@@ -1,0 +1,126 @@
+package se.planbot.reminders;
+
+import static org.quartz.CronScheduleBuilder.cronSchedule;
+import static org.quartz.JobBuilder.newJob;
+import static org.quartz.SimpleScheduleBuilder.simpleSchedule;
+import static org.quartz.TriggerBuilder.newTrigger;
+
+import java.util.Date;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.quartz.CronTrigger;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz with the RAM job store, used only as an alarm clock: the sweep at start-up and every
+ * {@code reminders.sweep-minutes}, and at each {@code reminders.digest-cron} time in
+ * {@code timezone}. Both just call {@code onTime}; every decision and all state is in the
+ * database, so nothing is lost when Quartz's memory is.
+ */
+public final class ReminderScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
+    private static final TriggerKey DIGEST = TriggerKey.triggerKey("digest", "planbot");
+
+    private final ReminderSettings settings;
+    private final Runnable onTime;
+    private Scheduler scheduler;
+
+    /** {@code onTime} runs the sweep and wakes the dispatcher; never two at once. */
+    public ReminderScheduler(ReminderSettings settings, Runnable onTime) {
+        this.settings = settings;
+        this.onTime = onTime;
+    }
+
+    /** The digest trigger exactly as scheduled; tests ask it for fire times across DST changes. */
+    public static CronTrigger digestTrigger(String cron, java.time.ZoneId zone) {
+        return newTrigger().withIdentity(DIGEST)
+                .withSchedule(cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
+    public ReminderScheduler start() {
+        var properties = new Properties();
+        properties.put("org.quartz.scheduler.instanceName", "planbot-reminders");
+        properties.put("org.quartz.scheduler.skipUpdateCheck", "true");
+        properties.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        properties.put("org.quartz.threadPool.threadCount", "1");
+        properties.put("org.quartz.threadPool.threadNamePrefix", "planbot-reminders");
+        try {
+            scheduler = new StdSchedulerFactory(properties).getScheduler();
+            scheduler.setJobFactory((bundle, owner) -> new OnTimeJob(onTime));
+            var sweep = newJob(OnTimeJob.class).withIdentity("sweep", "planbot").build();
+            Trigger every = newTrigger().withIdentity("sweep", "planbot").startNow()
+                    .withSchedule(simpleSchedule().withIntervalInMinutes(settings.sweepMinutes()).repeatForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
+            scheduler.scheduleJob(sweep, every);
+            var digest = newJob(OnTimeJob.class).withIdentity("digest", "planbot").build();
+            scheduler.scheduleJob(digest, digestTrigger(settings.digestCron(), settings.zone()));
+            scheduler.start();
+            log.info("Reminders scheduled: sweep every {} min, digest '{}' in {}", settings.sweepMinutes(),
+                    settings.digestCron(), settings.zone());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the reminder scheduler cannot start: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    public boolean isRunning() {
+        try {
+            return scheduler != null && scheduler.isStarted() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    public Optional<Date> nextDigest() {
+        try {
+            return scheduler == null ? Optional.empty()
+                    : Optional.ofNullable(scheduler.getTrigger(DIGEST)).map(Trigger::getNextFireTime);
+        } catch (SchedulerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Waits for a running sweep to finish, then stops. */
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            try {
+                scheduler.shutdown(true);
+            } catch (SchedulerException e) {
+                log.warn("Stopping the reminder scheduler failed", e);
+            }
+        }
+    }
+
+    @DisallowConcurrentExecution
+    static final class OnTimeJob implements Job {
+        private final Runnable onTime;
+
+        OnTimeJob(Runnable onTime) {
+            this.onTime = onTime;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            try {
+                onTime.run();
+            } catch (RuntimeException e) {
+                log.error("Reminder job {} failed", context.getJobDetail().getKey(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package se.planbot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Feature packages stay free of cycles; the faces (web, slack) hold no SQL. */
+class ArchitectureTest {
+
+    private static final JavaClasses PLANBOT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("se.planbot");
+
+    @Test
+    void feature_packages_have_no_dependency_cycles() {
+        slices().matching("se.planbot.(*)..").should().beFreeOfCycles().check(PLANBOT);
+    }
+
+    @Test
+    void web_and_slack_faces_hold_no_sql() {
+        noClasses().that().resideInAnyPackage("se.planbot.web..", "se.planbot.slack..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "se.planbot.db..")
+                .because("faces translate requests into calls on feature packages, which own their SQL")
+                .check(PLANBOT);
+    }
+
+    @Test
+    void feature_packages_do_not_reach_into_the_faces() {
+        noClasses().that().resideInAnyPackage("se.planbot.plan..", "se.planbot.db..", "se.planbot.auth..",
+                        "se.planbot.config..", "se.planbot.problem..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.planbot.web..", "se.planbot.slack..")
+                .check(PLANBOT);
+    }
+}

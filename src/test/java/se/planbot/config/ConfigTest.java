@@ -1,0 +1,60 @@
+package se.planbot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void the_shipped_file_lists_every_key_with_its_default() throws Exception {
+        var config = Config.load(Path.of("config/planbot.properties"), true, Map.of());
+        for (var entry : Config.DEFAULTS.entrySet()) {
+            assertThat(config.string(entry.getKey())).as(entry.getKey()).isEqualTo(entry.getValue());
+        }
+        String text = Files.readString(Path.of("config/planbot.properties"));
+        Config.DEFAULTS.keySet().forEach(key -> assertThat(text).contains("\n" + key + "="));
+    }
+
+    @Test
+    void environment_variables_override_the_file() throws Exception {
+        Path file = folder.resolve("planbot.properties");
+        Files.writeString(file, "http.port=8080\nsmtp.host=mail.kommun.se\n");
+        var config = Config.load(file, true, Map.of("PLANBOT_HTTP_PORT", "9090", "PLANBOT_PUBLIC_BASE_URL", "https://plan.kommun.se"));
+        assertThat(config.port("http.port")).isEqualTo(9090);
+        assertThat(config.string("smtp.host")).isEqualTo("mail.kommun.se");
+        assertThat(config.string("public.base-url")).isEqualTo("https://plan.kommun.se");
+    }
+
+    @Test
+    void bad_values_name_their_key() throws Exception {
+        var config = Config.of(Map.of("http.port", "abc", "timezone", "Europe/Alingsås", "reminders.deadline-days", "14,sju"));
+        assertThatThrownBy(() -> config.port("http.port")).hasMessageContaining("http.port = 'abc'")
+                .hasMessageContaining("PLANBOT_HTTP_PORT");
+        assertThatThrownBy(() -> config.zone("timezone")).hasMessageContaining("timezone = 'Europe/Alingsås' är ingen känd tidszon");
+        assertThatThrownBy(() -> config.integers("reminders.deadline-days", 0, 365))
+                .hasMessageContaining("reminders.deadline-days");
+    }
+
+    @Test
+    void an_unknown_key_in_the_file_stops_start_up() throws Exception {
+        Path file = folder.resolve("planbot.properties");
+        Files.writeString(file, "http.prot=8080\n");
+        assertThatThrownBy(() -> Config.load(file, true, Map.of())).hasMessageContaining("Okänd nyckel")
+                .hasMessageContaining("http.prot");
+    }
+
+    @Test
+    void a_missing_explicit_file_is_an_error() {
+        assertThatThrownBy(() -> Config.load(folder.resolve("nope.properties"), true, Map.of()))
+                .hasMessageContaining("finns inte");
+    }
+}

@@ -1,0 +1,78 @@
+package se.planbot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.planbot.TestPlanbot;
+
+class TransferApiTest {
+
+    @TempDir
+    Path folder;
+
+    private TestPlanbot app;
+    private String token;
+
+    @BeforeEach
+    void start() {
+        app = TestPlanbot.started(folder);
+        token = app.token();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private HttpRequest.Builder post(String type, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(app.url("/api/v1/import")))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    @Test
+    void a_csv_uploaded_with_a_token_is_imported_and_bad_rows_are_problems() {
+        byte[] csv = "Kod;Åtgärd;Strategi;Klart senast\n1.1;Företagslotsen;1 Service;2027-01-31\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(app.send(post("text/csv", csv).build()).statusCode()).isEqualTo(401);
+
+        var imported = app.send(post("text/csv", csv).header("Authorization", "Bearer " + token).build());
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("\"created\":1");
+
+        byte[] bad = "Kod;Åtgärd;Strategi;Klart senast\n1.1;Lots;1;2027-02-30\n".getBytes(StandardCharsets.UTF_8);
+        var refused = app.send(post("text/csv", bad).header("Authorization", "Bearer " + token).build());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("rad 2: Klart senast '2027-02-30' är inget datum");
+        assertThat(app.get("/api/v1/actions/1").body()).contains("2027-01-31");
+    }
+
+    @Test
+    void the_plan_exported_as_xlsx_imports_back() {
+        app.withDemo();
+        var export = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/export.xlsx"))).build());
+        assertThat(export.statusCode()).isEqualTo(200);
+        var csv = app.get("/api/v1/export.csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("\uFEFFKod;Åtgärd;Beskrivning;Strategi");
+        var again = app.send(post("text/csv", csv.body().getBytes(StandardCharsets.UTF_8))
+                .header("Authorization", "Bearer " + token).build());
+        assertThat(again.body()).contains("\"unchanged\":25");
+    }
+
+    @Test
+    void metrics_are_prometheus_text_with_action_counts() {
+        app.withDemo();
+        app.get("/api/v1/actions");
+        var metrics = app.get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("planbot_actions{status=\"done\"} 3", "planbot_actions_overdue 5",
+                "planbot_http_requests_total{status=\"2xx\"}");
+    }
+}

@@ -25,12 +25,14 @@ import se.planbot.auth.ApiTokens;
 import se.planbot.config.Config;
 import se.planbot.config.ConfigException;
 import se.planbot.db.Database;
+import se.planbot.dialogs.DialogDraft;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
 import se.planbot.outbox.OutboxPersonalData;
 import se.planbot.reminders.ReminderSource;
 import se.planbot.subscribers.OutboxHolder;
+import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
 import se.planbot.web.BusinessWeb;
 import se.planbot.web.PebbleRenderer;
@@ -84,6 +86,7 @@ public final class Planbot implements AutoCloseable {
     final ApiTokens tokens;
     final Outbox outbox;
     final SubscriberService subscribers;
+    final PersonalDataService personalData;
     final Dialogs dialogs;
     final Metrics metrics = new Metrics();
     final OutboxAdmin outboxAdmin;
@@ -123,7 +126,8 @@ public final class Planbot implements AutoCloseable {
         this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock));
         this.reminderSettings = ReminderSettings.from(config, slackEnabled());
         this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, config.string("public.base-url"),
-                config.required("subscribe.consent-version"),
+                config.required("subscribe.consent-version"));
+        this.personalData = new PersonalDataService(database, subscribers, plan, clock,
                 List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
@@ -186,7 +190,12 @@ public final class Planbot implements AutoCloseable {
             String dated = matcher.replaceAll(match -> today.plusDays(Long.parseLong(match.group(1))).toString());
             var result = transfer.importCsv(dated.getBytes(StandardCharsets.UTF_8), "demo");
             plan.createPerson(new PersonDraft("Koordinator Demo", "koordinator@example.se", null, PersonRole.COORDINATOR));
-            log.info("Demo data loaded from {}: {}", file, result.summary());
+            var breakfast = today.plusDays(14).atTime(8, 0);
+            var dialog = dialogs.dialogs().create(new DialogDraft("Frukostmöte om kompetensförsörjning",
+                    "Kompetensförsörjning", "Hur hittar och behåller företagen i kommunen rätt kompetens?",
+                    breakfast, breakfast.plusMinutes(90), "Stadshuset, sal 1", "", 40, List.of(2)));
+            dialogs.dialogs().publish(dialog.id());
+            log.info("Demo data loaded from {}: {}, and one published dialog", file, result.summary());
         } catch (IOException e) {
             throw new ConfigException("Demodata saknas: " + file + " kan inte läsas (" + e.getMessage() + ")");
         }
@@ -204,7 +213,7 @@ public final class Planbot implements AutoCloseable {
         var site = new LinkedHashMap<String, Object>(program);
         site.put("accessibilityContact", config.optional("accessibility.contact-email")
                 .orElse(MailFrom.parse(config.string("mail.from")).address()));
-        var business = BusinessWeb.create(new PebbleRenderer(config.path("templates.dir")), plan, subscribers, dialogs,
+        var business = BusinessWeb.create(new PebbleRenderer(config.path("templates.dir")), plan, subscribers, personalData, dialogs,
                 auth, json, clock, zone, locale, site, config.string("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         faces.addAll(business.faces());

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,8 +24,8 @@ import se.planbot.plan.Strategy;
 import se.planbot.problem.Errors;
 
 /**
- * Subscriptions to dialog invitations: double opt-in, topics, unsubscribe, and the GDPR rights
- * (export, erase). No answer of this class tells a caller whether an address is known: sign-up
+ * Subscriptions to dialog invitations: double opt-in, topics, unsubscribe (the GDPR rights are
+ * {@link PersonalDataService}). No answer of this class tells a caller whether an address is known: sign-up
  * always "sends a mail", and what the mail says depends on the address's state.
  */
 public final class SubscriberService {
@@ -41,11 +40,10 @@ public final class SubscriberService {
     private final ZoneId zone;
     private final String baseUrl;
     private final String consentVersion;
-    private final List<PersonalDataHolder> holders;
     private final SubscriberStore store = new SubscriberStore();
 
     public SubscriberService(Database database, Outbox outbox, PlanService plan, Clock clock, ZoneId zone,
-            String baseUrl, String consentVersion, List<PersonalDataHolder> holders) {
+            String baseUrl, String consentVersion) {
         this.database = database;
         this.outbox = outbox;
         this.plan = plan;
@@ -53,7 +51,6 @@ public final class SubscriberService {
         this.zone = zone;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.consentVersion = consentVersion;
-        this.holders = List.copyOf(holders);
     }
 
     public String consentVersion() {
@@ -146,6 +143,10 @@ public final class SubscriberService {
         return store.confirmedFor(connection, strategies);
     }
 
+    SubscriberStore store() {
+        return store;
+    }
+
     public Optional<Subscriber> subscriber(Connection connection, long id) throws SQLException {
         return store.byId(connection, id);
     }
@@ -184,68 +185,6 @@ public final class SubscriberService {
                 store.addConsent(connection, found.get().id(), "withdrawn", consentVersion, source, now);
             }
             return true;
-        });
-    }
-
-    /** Everything held about the person a manage link belongs to. */
-    public Optional<Map<String, Object>> exportFor(String token) {
-        return forLink(token).map(subscriber -> export(subscriber.email()));
-    }
-
-    /** Everything held about {@code email}: subscription, consent records, and every holder's data. */
-    public Map<String, Object> export(String email) {
-        String address = checkEmail(email);
-        List<Strategy> strategies = plan.strategies();
-        return database.read(connection -> {
-            var data = new LinkedHashMap<String, Object>();
-            data.put("email", address);
-            data.put("exportedAt", clock.instant().toString());
-            Optional<Subscriber> subscriber = store.byEmail(connection, address);
-            if (subscriber.isPresent()) {
-                Subscriber s = subscriber.get();
-                var subscription = new LinkedHashMap<String, Object>();
-                subscription.put("name", s.name());
-                subscription.put("company", s.company());
-                subscription.put("organisationNumber", s.orgNumber());
-                subscription.put("language", s.locale().getLanguage());
-                subscription.put("status", s.status().code());
-                subscription.put("createdAt", String.valueOf(s.createdAt()));
-                subscription.put("confirmedAt", s.confirmedAt() == null ? null : s.confirmedAt().toString());
-                subscription.put("topics", strategies.stream().filter(strategy -> s.topics().contains(strategy.id()))
-                        .map(strategy -> strategy.id() + ". " + strategy.title()).toList());
-                subscription.put("consents", store.consents(connection, s.id()));
-                data.put("subscription", subscription);
-            } else {
-                data.put("subscription", null);
-            }
-            for (PersonalDataHolder holder : holders) {
-                data.put(holder.name(), holder.export(connection, address));
-            }
-            return data;
-        });
-    }
-
-    /** Erases the person a manage link belongs to; false when the link opens nothing. */
-    public boolean eraseFor(String token) {
-        return forLink(token).map(subscriber -> {
-            erase(subscriber.email());
-            return true;
-        }).orElse(false);
-    }
-
-    /** Deletes every row about {@code email} in one transaction; returns how many rows went. */
-    public int erase(String email) {
-        String address = checkEmail(email);
-        return database.write(connection -> {
-            int rows = 0;
-            Optional<Subscriber> subscriber = store.byEmail(connection, address);
-            if (subscriber.isPresent()) {
-                rows += store.delete(connection, subscriber.get().id());
-            }
-            for (PersonalDataHolder holder : holders) {
-                rows += holder.erase(connection, address);
-            }
-            return rows;
         });
     }
 
@@ -303,7 +242,7 @@ public final class SubscriberService {
         return text != null && text.length() <= 254 && EMAIL.matcher(text).matches();
     }
 
-    private static String checkEmail(String email) {
+    static String checkEmail(String email) {
         String address = email == null ? "" : email.trim();
         if (!isEmail(address)) {
             throw new se.planbot.problem.InvalidInput("email", "ange en giltig e-postadress (t.ex. namn@foretag.se)");

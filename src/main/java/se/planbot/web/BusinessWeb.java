@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.plan.PlanService;
+import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
 
 /**
@@ -20,15 +21,15 @@ import se.planbot.subscribers.SubscriberService;
 public record BusinessWeb(PebbleRenderer renderer, List<Routes> faces) {
 
     public static BusinessWeb create(PebbleRenderer renderer, PlanService plan, SubscriberService subscribers,
-            Dialogs dialogs, Auth auth, ObjectMapper json, Clock clock, ZoneId zone, Locale locale,
+            PersonalDataService personalData, Dialogs dialogs, Auth auth, ObjectMapper json, Clock clock, ZoneId zone, Locale locale,
             Map<String, Object> site, boolean secureCookies, boolean trustForwardedFor, int formsPerHour) {
         var pages = new Pages(renderer, new Csrf(secureCookies), locale, site, trustForwardedFor);
         var limiter = new RateLimiter(formsPerHour, Duration.ofHours(1), clock);
         return new BusinessWeb(renderer, List.of(
                 new PlanPages(plan, pages, zone),
                 new DialogPages(dialogs.dialogs(), dialogs.registrations(), dialogs.calendar(), dialogs.texts(), pages, limiter),
-                new SubscriptionPages(subscribers, plan, pages, limiter, json),
+                new SubscriptionPages(subscribers, personalData, plan, pages, limiter, json),
                 new DialogApi(dialogs.dialogs(), dialogs.registrations(), auth, json, zone),
-                new SubscriberApi(subscribers, auth, json)));
+                new SubscriberApi(personalData, auth, json)));
     }
 }

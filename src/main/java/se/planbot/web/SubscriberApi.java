@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 import java.util.Set;
-import se.planbot.subscribers.SubscriberService;
+import se.planbot.subscribers.PersonalDataService;
 
 /**
  * The coordinator's GDPR tools (token required): everything held about an address, and erasing
@@ -17,12 +17,12 @@ import se.planbot.subscribers.SubscriberService;
  */
 public final class SubscriberApi implements Routes {
 
-    private final SubscriberService subscribers;
+    private final PersonalDataService personalData;
     private final Auth auth;
     private final ObjectMapper json;
 
-    SubscriberApi(SubscriberService subscribers, Auth auth, ObjectMapper json) {
-        this.subscribers = subscribers;
+    SubscriberApi(PersonalDataService personalData, Auth auth, ObjectMapper json) {
+        this.personalData = personalData;
         this.auth = auth;
         this.json = json;
     }
@@ -31,11 +31,11 @@ public final class SubscriberApi implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.post("/api/v1/subscribers/export", ctx -> {
             auth.require(ctx);
-            ctx.json(subscribers.export(email(ctx.body())));
+            ctx.json(personalData.export(email(ctx.body())));
         });
         routes.post("/api/v1/subscribers/erase", ctx -> {
             auth.require(ctx);
-            int rows = subscribers.erase(email(ctx.body()));
+            int rows = personalData.erase(email(ctx.body()));
             ctx.json(Map.of("erased", true, "rows", rows));
         });
     }

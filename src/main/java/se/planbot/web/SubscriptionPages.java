@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import se.planbot.plan.PlanService;
 import se.planbot.problem.InvalidInput;
+import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SignUp;
 import se.planbot.subscribers.Subscriber;
 import se.planbot.subscribers.SubscriberService;
@@ -28,13 +29,16 @@ import se.planbot.subscribers.SubscriberStatus;
 public final class SubscriptionPages implements Routes {
 
     private final SubscriberService subscribers;
+    private final PersonalDataService personalData;
     private final PlanService plan;
     private final Pages pages;
     private final RateLimiter limiter;
     private final ObjectMapper json;
 
-    SubscriptionPages(SubscriberService subscribers, PlanService plan, Pages pages, RateLimiter limiter, ObjectMapper json) {
+    SubscriptionPages(SubscriberService subscribers, PersonalDataService personalData, PlanService plan, Pages pages,
+            RateLimiter limiter, ObjectMapper json) {
         this.subscribers = subscribers;
+        this.personalData = personalData;
         this.plan = plan;
         this.pages = pages;
         this.limiter = limiter;
@@ -198,7 +202,7 @@ public final class SubscriptionPages implements Routes {
     }
 
     private void export(Context ctx) throws Exception {
-        Optional<Map<String, Object>> data = subscribers.exportFor(text(ctx.queryParam("token")));
+        Optional<Map<String, Object>> data = personalData.exportFor(text(ctx.queryParam("token")));
         if (data.isEmpty()) {
             pages.badLink(ctx);
             return;
@@ -214,7 +218,7 @@ public final class SubscriptionPages implements Routes {
             pages.staleForm(ctx);
             return;
         }
-        if (!subscribers.eraseFor(text(ctx.formParam("token")))) {
+        if (!personalData.eraseFor(text(ctx.formParam("token")))) {
             pages.badLink(ctx);
             return;
         }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.temporal.TemporalAdjusters;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.LocalDate;
@@ -190,7 +192,7 @@ public final class Planbot implements AutoCloseable {
             String dated = matcher.replaceAll(match -> today.plusDays(Long.parseLong(match.group(1))).toString());
             var result = transfer.importCsv(dated.getBytes(StandardCharsets.UTF_8), "demo");
             plan.createPerson(new PersonDraft("Koordinator Demo", "koordinator@example.se", null, PersonRole.COORDINATOR));
-            var breakfast = today.plusDays(14).atTime(8, 0);
+            var breakfast = today.plusDays(14).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).atTime(8, 0);
             var dialog = dialogs.dialogs().create(new DialogDraft("Frukostmöte om kompetensförsörjning",
                     "Kompetensförsörjning", "Hur hittar och behåller företagen i kommunen rätt kompetens?",
                     breakfast, breakfast.plusMinutes(90), "Stadshuset, sal 1", "", 40, List.of(2)));

@@ -53,6 +53,7 @@ final class BusinessFixture implements AutoCloseable {
         var values = new LinkedHashMap<String, String>();
         values.put("http.port", "0");
         values.put("db.path", folder.resolve("planbot.db").toString());
+        values.put("mail.file-dir", folder.resolve("outbox").toString());
         values.put("public.base-url", "https://planbot.example.se");
         values.put("mail.from", "Näringsliv Alingsås <naringsliv@example.se>");
         values.putAll(settings);

@@ -2,7 +2,7 @@ package se.planbot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import se.planbot.subscribers.PersonalDataService;
 
@@ -36,7 +36,10 @@ public final class SubscriberApi implements Routes {
         routes.post("/api/v1/subscribers/erase", ctx -> {
             auth.require(ctx);
             int rows = personalData.erase(email(ctx.body()));
-            ctx.json(Map.of("erased", true, "rows", rows));
+            var answer = new LinkedHashMap<String, Object>();
+            answer.put("erased", true);
+            answer.put("rows", rows);
+            ctx.json(answer);
         });
     }
 

@@ -105,6 +105,21 @@ class DialogApiTest {
     }
 
     @Test
+    void raising_the_capacity_gives_the_new_seats_to_the_waiting_list_in_order() {
+        long id = app.publishDialog("Liten dialog", "2026-12-10T09:00", "2026-12-10T11:00", 1, "[]");
+        for (String who : List.of("ett", "tva", "tre", "fyra")) {
+            app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", who, "email", who + "@a.se"));
+        }
+        var raised = app.api("PATCH", "/api/v1/dialogs/" + id, "{\"capacity\":3}");
+        assertThat(app.json(raised).get("registered").asInt()).isEqualTo(3);
+        assertThat(app.json(raised).get("sequence").asInt()).as("capacity is not time or place").isZero();
+        JsonNode list = app.json(app.api("GET", "/api/v1/dialogs/" + id + "/registrations", null));
+        assertThat(list.findValuesAsText("status")).containsExactly("registered", "registered", "registered", "waiting");
+        assertThat(app.lastMail("tre@a.se", "registration-confirm").get("waiting").asBoolean()).isFalse();
+        assertThat(app.mails("fyra@a.se", "registration-confirm")).hasSize(1);
+    }
+
+    @Test
     void registrations_come_as_json_and_as_csv_safe_for_spreadsheets() {
         long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[]");
         app.submit("/dialogs/" + id, "/dialogs/" + id + "/register",

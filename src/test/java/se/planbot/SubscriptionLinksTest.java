@@ -197,6 +197,11 @@ class SubscriptionLinksTest {
         assertThat(swedish.body()).contains("<html lang=\"sv\">").contains("Prenumerera på inbjudningar");
         assertThat(english.body()).contains("<html lang=\"en\">").contains("Subscribe to invitations");
         assertThat(swedish.headers().firstValue("Content-Security-Policy")).isPresent();
+        var englishErrors = app.submit("/subscribe?locale=en", "/subscribe", Map.of("email", "nope", "name", "N",
+                "topics", List.of(1), "consent", "yes", "locale", "en"));
+        assertThat(englishErrors.statusCode()).isEqualTo(400);
+        assertThat(englishErrors.body()).contains("<html lang=\"en\">").contains("Enter a valid email address")
+                .doesNotContain("e-postadress");
     }
 
     @Test

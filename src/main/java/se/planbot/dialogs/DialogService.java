@@ -40,9 +40,11 @@ public final class DialogService {
     private final String uidDomain;
     private final DialogStore store = new DialogStore();
     private final RegistrationStore registrations;
+    private final WaitingList waitingList;
 
     DialogService(Database database, PlanService plan, SubscriberService subscribers, DialogMails mails,
-            RegistrationStore registrations, Clock clock, ZoneId zone, String uidDomain) {
+            RegistrationStore registrations, WaitingList waitingList, Clock clock, ZoneId zone, String uidDomain) {
+        this.waitingList = waitingList;
         this.database = database;
         this.plan = plan;
         this.subscribers = subscribers;
@@ -110,6 +112,10 @@ public final class DialogService {
             Dialog after = store.byId(connection, id).orElseThrow();
             if (tell) {
                 tellEveryone(connection, after, "dialog-update");
+            }
+            // More seats (or no limit any more) go to the waiting list at once.
+            if (waitingList.fillFreeSeats(connection, id) > 0) {
+                after = store.byId(connection, id).orElseThrow();
             }
             return after;
         });

@@ -24,10 +24,11 @@ public record Dialogs(DialogService dialogs, RegistrationService registrations, 
         var texts = new DialogTexts(zone, base);
         var registrationStore = new RegistrationStore();
         var mails = new DialogMails(outbox, subscribers, calendar, texts, registrationStore, base, clock);
+        var waitingList = new WaitingList(mails, registrationStore, clock);
         String domain = organizerEmail.contains("@") ? organizerEmail.substring(organizerEmail.indexOf('@') + 1) : "planbot";
         return new Dialogs(
-                new DialogService(database, plan, subscribers, mails, registrationStore, clock, zone, domain),
-                new RegistrationService(database, mails, registrationStore, clock),
+                new DialogService(database, plan, subscribers, mails, registrationStore, waitingList, clock, zone, domain),
+                new RegistrationService(database, mails, waitingList, registrationStore, clock),
                 new RegistrationReminders(mails, registrationStore),
                 calendar,
                 texts);

@@ -29,13 +29,16 @@ public final class RegistrationService {
 
     private final Database database;
     private final DialogMails mails;
+    private final WaitingList waitingList;
     private final Clock clock;
     private final RegistrationStore store;
     private final DialogStore dialogs = new DialogStore();
 
-    RegistrationService(Database database, DialogMails mails, RegistrationStore store, Clock clock) {
+    RegistrationService(Database database, DialogMails mails, WaitingList waitingList, RegistrationStore store,
+            Clock clock) {
         this.database = database;
         this.mails = mails;
+        this.waitingList = waitingList;
         this.store = store;
         this.clock = clock;
     }
@@ -93,25 +96,10 @@ public final class RegistrationService {
             mails.toRegistrant(connection, "registration-cancelled", "registration-cancelled:" + registration.id(),
                     dialog, cancelled);
             if (registration.status() == RegistrationStatus.REGISTERED) {
-                promoteFirstWaiting(connection, dialog);
+                waitingList.fillFreeSeats(connection, dialog.id());
             }
             return Optional.of(cancelled);
         });
-    }
-
-    private void promoteFirstWaiting(Connection connection, Dialog dialog) throws SQLException {
-        if (dialog.state() != DialogState.PUBLISHED || dialog.isFull()
-                || !dialog.startsAt().isAfter(clock.instant())) {
-            return;
-        }
-        var waiting = store.ofDialog(connection, dialog.id(), List.of(RegistrationStatus.WAITING));
-        if (waiting.isEmpty()) {
-            return;
-        }
-        Registration first = waiting.get(0);
-        store.setStatus(connection, first.id(), RegistrationStatus.REGISTERED, clock.instant());
-        mails.toRegistrant(connection, "registration-confirm", "registration-confirm:" + first.id() + ":promoted",
-                dialogs.byId(connection, dialog.id()).orElseThrow(), store.byId(connection, first.id()).orElseThrow());
     }
 
     /** Every registration of a dialog, cancelled ones too, in the order they came. */

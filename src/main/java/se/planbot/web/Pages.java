@@ -141,8 +141,18 @@ final class Pages {
         return renderer.webFile("style.css");
     }
 
-    /** Form errors as a map field → message for the template, and their list for the summary. */
-    static void addErrors(Map<String, Object> model, List<se.planbot.problem.FieldError> errors) {
+    /**
+     * Form errors as a map field → message for the template, and their list for the summary.
+     * The features word their messages in Swedish; an English page shows the field's English
+     * message from the texts ({@code error_<field>}) where there is one.
+     */
+    @SuppressWarnings("unchecked")
+    static void addErrors(Map<String, Object> model, List<se.planbot.problem.FieldError> given) {
+        var texts = (Map<String, String>) model.get("t");
+        List<se.planbot.problem.FieldError> errors = Boolean.TRUE.equals(model.get("en"))
+                ? given.stream().map(error -> new se.planbot.problem.FieldError(error.field(),
+                        texts.getOrDefault("error_" + error.field(), error.message()))).distinct().toList()
+                : given;
         var byField = new HashMap<String, String>();
         errors.forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
         model.put("errors", byField);

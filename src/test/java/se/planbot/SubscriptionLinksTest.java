@@ -143,6 +143,17 @@ class SubscriptionLinksTest {
         assertThat(app.subscriberStatus("kand@foretag.se")).isEqualTo("confirmed");
     }
 
+    @Test
+    void signing_up_one_address_again_and_again_mails_it_once_per_five_minutes() {
+        signUp("anna@foretag.se");
+        signUp("anna@foretag.se");
+        signUp("anna@foretag.se");
+        assertThat(app.mails("anna@foretag.se", "subscribe-confirm")).hasSize(1);
+        app.clock.advance(Duration.ofMinutes(6));
+        signUp("anna@foretag.se");
+        assertThat(app.mails("anna@foretag.se", "subscribe-confirm")).hasSize(2);
+    }
+
     private static String strip(String page) {
         return page.replaceAll("name=\"csrf\" value=\"[^\"]+\"", "");
     }

@@ -31,6 +31,8 @@ import se.planbot.problem.Errors;
 public final class SubscriberService {
 
     public static final Duration CONFIRM_LINK_LIFETIME = Duration.ofDays(7);
+    /** Sign-ups of one address within this time mail it only once: no mail-bombing a known address. */
+    static final Duration RESEND_PAUSE = Duration.ofMinutes(5);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:]+");
 
     private final Database database;
@@ -70,6 +72,9 @@ public final class SubscriberService {
         database.write(connection -> {
             Instant now = clock.instant();
             Optional<Subscriber> known = store.byEmail(connection, clean.email());
+            if (known.isPresent() && recentlyMailed(connection, known.get(), now)) {
+                return null;
+            }
             if (known.isPresent() && known.get().status() == SubscriberStatus.CONFIRMED) {
                 Subscriber subscriber = known.get();
                 String manage = issueManageLink(connection, subscriber.id());
@@ -103,6 +108,12 @@ public final class SubscriberService {
                     Channel.EMAIL, clean.email(), clean.name(), "subscribe-confirm", model, clean.locale()));
             return null;
         });
+    }
+
+    private boolean recentlyMailed(Connection connection, Subscriber subscriber, Instant now) throws SQLException {
+        String purpose = subscriber.status() == SubscriberStatus.CONFIRMED ? "manage" : "confirm";
+        return store.newestToken(connection, subscriber.id(), purpose)
+                .filter(made -> made.isAfter(now.minus(RESEND_PAUSE))).isPresent();
     }
 
     /** The pending subscriber a confirmation link is for, if it is valid and unexpired (reads only). */

@@ -57,13 +57,21 @@ final class SubscriberStore {
     }
 
     void setStatus(Connection connection, long id, SubscriberStatus status, Instant now) throws SQLException {
-        String column = switch (status) {
-            case CONFIRMED -> "confirmed_at";
-            case UNSUBSCRIBED -> "unsubscribed_at";
-            case PENDING -> "created_at";
-        };
-        Jdbc.update(connection, "update subscribers set status = ?, " + column + " = ? where id = ?",
-                status.code(), now, id);
+        switch (status) {
+            case CONFIRMED -> Jdbc.update(connection,
+                    "update subscribers set status = 'confirmed', confirmed_at = ? where id = ?", now, id);
+            case UNSUBSCRIBED -> Jdbc.update(connection,
+                    "update subscribers set status = 'unsubscribed', unsubscribed_at = ? where id = ?", now, id);
+            case PENDING -> Jdbc.update(connection, "update subscribers set status = 'pending' where id = ?", id);
+        }
+    }
+
+    /** When the newest token of {@code purpose} for this subscriber was made, if any. */
+    Optional<Instant> newestToken(Connection connection, long subscriberId, String purpose) throws SQLException {
+        return Jdbc.one(connection, """
+                select created_at from subscriber_tokens where subscriber_id = ? and purpose = ?
+                order by created_at desc limit 1
+                """, rows -> Jdbc.instant(rows, "created_at"), subscriberId, purpose);
     }
 
     void replaceTopics(Connection connection, long id, Collection<Integer> topics) throws SQLException {

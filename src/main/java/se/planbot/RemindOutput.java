@@ -40,7 +40,7 @@ final class RemindOutput {
     }
 
     private static String line(QueuedMessage message) {
-        return "#" + message.id() + " " + message.template() + " till " + message.recipient()
+        return message.template() + " till " + message.recipient()
                 + " (" + channel(message.channel().name()) + ") [" + message.key() + "]";
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,8 @@ final class Digest {
 
     Map<String, Object> model(Connection connection, ZonedDateTime fire, ZonedDateTime since) throws SQLException {
         LocalDate today = fire.toLocalDate();
-        var overdue = new java.util.ArrayList<Map<String, Object>>();
-        var upcoming = new java.util.ArrayList<Map<String, Object>>();
+        var overdue = new ArrayList<Map<String, Object>>();
+        var upcoming = new ArrayList<Map<String, Object>>();
         for (Action action : plan.openActionsWithDeadline(connection)) {
             if (action.isOverdue(today)) {
                 overdue.add(ActionItems.item(action, today, settings.baseUrl()));

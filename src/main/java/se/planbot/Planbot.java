@@ -49,6 +49,7 @@ import se.planbot.web.Auth;
 import se.planbot.web.HealthCheck;
 import se.planbot.web.OutboxApi;
 import se.planbot.web.OutboxHealth;
+import se.planbot.web.SchedulerHealth;
 import se.planbot.web.PlanApi;
 import se.planbot.web.Routes;
 import se.planbot.web.WebServer;
@@ -200,20 +201,7 @@ public final class Planbot implements AutoCloseable {
             sweep().run(ZonedDateTime.now(clock.withZone(zone)));
             dispatcherLoop.nudge();
         }).start();
-        checks.add(new HealthCheck() {
-            @Override
-            public String name() {
-                return "scheduler";
-            }
-
-            @Override
-            public Map<String, Object> status() {
-                var status = new LinkedHashMap<String, Object>();
-                status.put("ok", scheduler.isRunning());
-                scheduler.nextDigest().ifPresent(next -> status.put("nextDigest", next.toInstant().toString()));
-                return status;
-            }
-        });
+        checks.add(new SchedulerHealth(scheduler));
         web = new WebServer(json, faces, checks).start(config.port("http.port"));
         log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
         return this;

@@ -196,13 +196,16 @@ public final class Planbot implements AutoCloseable {
         });
         checks.add(new OutboxHealth(outboxAdmin, dispatcher().channels()));
         dispatcherLoop = new DispatcherLoop(dispatcher(),
-                Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600))).start();
+                Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
         scheduler = new ReminderScheduler(reminderSettings, () -> {
             sweep().run(ZonedDateTime.now(clock.withZone(zone)));
             dispatcherLoop.nudge();
-        }).start();
+        });
         checks.add(new SchedulerHealth(scheduler));
         web = new WebServer(json, faces, checks).start(config.port("http.port"));
+        // Only once the port is ours: a second Planbot on the same port must not start sending.
+        dispatcherLoop.start();
+        scheduler.start();
         log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
         return this;
     }

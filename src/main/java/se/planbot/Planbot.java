@@ -140,11 +140,17 @@ public final class Planbot implements AutoCloseable {
     public RemindReport remind(boolean dryRun) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         if (dryRun) {
-            return new RemindReport(sweep().preview(now, dispatcher().channels()), List.of(), true);
+            return new RemindReport(sweep().preview(now, dispatcher().channels()), List.of(), true, waiting());
         }
         dispatcher().recoverInterrupted();
         var result = sweep().run(now);
-        return new RemindReport(result, dispatcher().dispatchDue(), false);
+        var deliveries = dispatcher().dispatchDue();
+        return new RemindReport(result, deliveries, false, waiting());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> waiting() {
+        return (Map<String, Long>) outboxAdmin.counts(dispatcher().channels()).get("waitingForChannel");
     }
 
     /**

@@ -90,6 +90,17 @@ class SmtpMailSenderTest {
     }
 
     @Test
+    void with_starttls_on_nothing_is_sent_in_clear_to_a_server_that_does_not_offer_it() throws Exception {
+        try (var server = new FakeSmtpServer("250 2.1.5 OK", false);
+                var sender = sender(Map.of("smtp.host", "127.0.0.1", "smtp.port", String.valueOf(server.port()),
+                        "smtp.starttls", "true"))) {
+            assertThatThrownBy(() -> sender.send(message())).isInstanceOf(SendFailure.class)
+                    .hasMessageContaining("STARTTLS");
+            assertThat(server.messages.get()).isZero();
+        }
+    }
+
+    @Test
     void every_timeout_is_set_and_tls_settings_follow_the_configuration() {
         var plain = SmtpMailSender.properties(MailSettings.from(Fixtures.config(folder, Map.of())));
         assertThat(plain).containsEntry("mail.smtp.connectiontimeout", "30000").containsEntry("mail.smtp.timeout", "30000")

@@ -3,6 +3,7 @@ package se.planbot.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import se.planbot.outbox.OutboxAdmin;
 import se.planbot.outbox.OutboxEntry;
@@ -62,7 +63,7 @@ public final class OutboxApi implements Routes {
         var view = new LinkedHashMap<String, Object>();
         view.put("id", entry.id());
         view.put("key", entry.key());
-        view.put("channel", entry.channel().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("channel", entry.channel().name().toLowerCase(Locale.ROOT));
         view.put("recipient", entry.recipient());
         view.put("template", entry.template());
         view.put("status", entry.status().code());

@@ -39,7 +39,7 @@ public final class OutboxApi implements Routes {
     }
 
     private void list(Context ctx) {
-        auth.requireAdmin(ctx);
+        auth.require(ctx);
         String text = ctx.queryParam("status");
         OutboxStatus status = text == null || text.isBlank() ? OutboxStatus.DEAD
                 : OutboxStatus.fromCode(text.trim()).orElseThrow(() -> new InvalidInput("status",
@@ -48,7 +48,7 @@ public final class OutboxApi implements Routes {
     }
 
     private void retry(Context ctx) {
-        auth.requireAdmin(ctx);
+        auth.require(ctx);
         String text = ctx.pathParam("id");
         long id;
         try {

@@ -64,6 +64,7 @@ import se.planbot.web.HealthCheck;
 import se.planbot.web.Metrics;
 import se.planbot.web.OutboxApi;
 import se.planbot.web.OutboxHealth;
+import se.planbot.web.SchedulerHealth;
 import se.planbot.web.PlanApi;
 import se.planbot.web.TransferApi;
 import se.planbot.web.Routes;
@@ -167,11 +168,17 @@ public final class Planbot implements AutoCloseable {
     public RemindReport remind(boolean dryRun) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         if (dryRun) {
-            return new RemindReport(sweep().preview(now, dispatcher().channels()), List.of(), true);
+            return new RemindReport(sweep().preview(now, dispatcher().channels()), List.of(), true, waiting());
         }
         dispatcher().recoverInterrupted();
         var result = sweep().run(now);
-        return new RemindReport(result, dispatcher().dispatchDue(), false);
+        var deliveries = dispatcher().dispatchDue();
+        return new RemindReport(result, deliveries, false, waiting());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> waiting() {
+        return (Map<String, Long>) outboxAdmin.counts(dispatcher().channels()).get("waitingForChannel");
     }
 
     /**
@@ -249,26 +256,16 @@ public final class Planbot implements AutoCloseable {
         });
         checks.add(new OutboxHealth(outboxAdmin, dispatcher().channels()));
         dispatcherLoop = new DispatcherLoop(dispatcher(),
-                Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600))).start();
+                Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
         scheduler = new ReminderScheduler(reminderSettings, () -> {
             sweep().run(ZonedDateTime.now(clock.withZone(zone)));
             dispatcherLoop.nudge();
-        }).start();
-        checks.add(new HealthCheck() {
-            @Override
-            public String name() {
-                return "scheduler";
-            }
-
-            @Override
-            public Map<String, Object> status() {
-                var status = new LinkedHashMap<String, Object>();
-                status.put("ok", scheduler.isRunning());
-                scheduler.nextDigest().ifPresent(next -> status.put("nextDigest", next.toInstant().toString()));
-                return status;
-            }
         });
+        checks.add(new SchedulerHealth(scheduler));
         web = new WebServer(json, faces, checks, business.renderer()).start(config.port("http.port"));
+        // Only once the port is ours: a second Planbot on the same port must not start sending.
+        dispatcherLoop.start();
+        scheduler.start();
         log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
         return this;
     }

@@ -35,12 +35,14 @@ final class RemindOutput {
                         + (delivery.error() == null ? "" : ": " + delivery.error()));
             }
         }
+        report.waitingForChannel().forEach((channel, count) -> out.println(count + " meddelanden väntar på kanalen "
+                + channel + ", som inte är påslagen (de skickas när den slås på)."));
         sweep.failures().forEach(failure -> out.println("  FEL i regel " + failure));
         out.flush();
     }
 
     private static String line(QueuedMessage message) {
-        return "#" + message.id() + " " + message.template() + " till " + message.recipient()
+        return message.template() + " till " + message.recipient()
                 + " (" + channel(message.channel().name()) + ") [" + message.key() + "]";
     }
 

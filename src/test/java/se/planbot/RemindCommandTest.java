@@ -105,6 +105,20 @@ class RemindCommandTest {
     }
 
     @Test
+    void slack_reminders_without_a_slack_sender_wait_and_remind_says_so() throws Exception {
+        Files.writeString(configFile, Files.readString(configFile)
+                + "slack.bot-token=xoxb-test\nslack.signing-secret=hemligt\n");
+        try (Planbot planbot = new Planbot(Fixtures.config(folder, Map.of()), Clock.systemUTC())) {
+            var erik = planbot.plan().personByEmail("erik@example.se").orElseThrow();
+            planbot.database().write(connection -> se.planbot.db.Jdbc.update(connection,
+                    "update people set slack_user_id = 'U0ERIK' where id = ?", erik.id()));
+        }
+        var run = remind("--at", "2026-12-01T08:00");
+        assertThat(run.out()).contains("1 meddelanden väntar på kanalen slack");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
     void a_bad_time_is_one_swedish_line_and_exit_two() {
         var run = remind("--at", "imorgon");
         assertThat(run.exit()).isEqualTo(2);

@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import se.planbot.outbox.QueuedMessage;
 
 /**
@@ -55,7 +57,10 @@ public final class MailComposer {
         message.setFrom(settings.from());
         message.setRecipient(Message.RecipientType.TO, recipient(queued));
         message.setSubject(MailTemplates.oneLine(rendered.subject()), "UTF-8");
-        message.setSentDate(Date.from(clock.instant()));
+        // Date in the programme's zone (+0100/+0200), as a person in Sweden would write it.
+        var dateFormat = new MailDateFormat();
+        dateFormat.setTimeZone(TimeZone.getTimeZone(settings.zone()));
+        message.setHeader("Date", dateFormat.format(Date.from(clock.instant())));
         message.setHeader("Auto-Submitted", "auto-generated");
         var unsubscribeUrl = unsubscribe(queued.model());
         if (unsubscribeUrl.isPresent()) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 import se.planbot.config.Config;
 
@@ -26,7 +27,8 @@ public record MailSettings(
         boolean ssl,
         Duration timeout,
         String baseUrl,
-        String messageIdHost) {
+        String messageIdHost,
+        ZoneId zone) {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
 
@@ -64,7 +66,8 @@ public record MailSettings(
                 ssl,
                 Duration.ofSeconds(config.integer("smtp.timeout-seconds", 1, 600)),
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
-                host);
+                host,
+                config.zone("timezone"));
     }
 
     private static InternetAddress address(Config config) {
@@ -84,7 +87,7 @@ public record MailSettings(
     /** Copy with another transport target; for tests and the benchmark. */
     public MailSettings withSmtp(String smtpHost, int smtpPort) {
         return new MailSettings("smtp", fileDirectory, from, smtpHost, smtpPort, username, password, starttls, ssl,
-                timeout, baseUrl, messageIdHost);
+                timeout, baseUrl, messageIdHost, zone);
     }
 
     @Override

@@ -2,6 +2,7 @@ package se.planbot.outbox;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +64,7 @@ public final class OutboxAdmin {
             switch (parts[0]) {
                 case "pending" -> {
                     pending += count;
-                    Channel channel = Channel.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT));
+                    Channel channel = Channel.valueOf(parts[1].toUpperCase(Locale.ROOT));
                     if (!channelsWithSender.contains(channel)) {
                         waiting.merge(parts[1], count, Long::sum);
                     }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +98,7 @@ final class OutboxStore {
     }
 
     Map<String, Long> countsByStatusAndChannel(Connection connection) throws SQLException {
-        var counts = new java.util.LinkedHashMap<String, Long>();
+        var counts = new LinkedHashMap<String, Long>();
         for (var row : Jdbc.list(connection, """
                 select status, channel, count(*) as n from outbox
                 where status in ('pending', 'sending', 'dead') group by status, channel

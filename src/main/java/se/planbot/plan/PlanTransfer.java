@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import se.planbot.problem.FieldError;
 import se.planbot.problem.InvalidInput;
 
@@ -38,10 +34,6 @@ public final class PlanTransfer {
 
     static final List<String> HEADINGS = List.of("Kod", "Åtgärd", "Beskrivning", "Strategi", "Ansvarig", "E-post",
             "Förvaltning", "Start", "Klart senast", "Status", "Framsteg", "Ursprung");
-    private static final Map<String, String> ALIASES = aliases();
-    private static final Pattern STRATEGY = Pattern.compile("(?:strategi|strategy)?\\s*(\\d{1,2})\\s*[.:)\\-–]?\\s*(.*)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROGRESS = Pattern.compile("(-?\\d{1,4})(?:[.,]0+)?\\s*%?");
 
     private final PlanService plan;
 
@@ -49,33 +41,6 @@ public final class PlanTransfer {
         this.plan = plan;
     }
 
-    private static Map<String, String> aliases() {
-        var map = new HashMap<String, String>();
-        for (String heading : HEADINGS) {
-            map.put(SearchText.fold(heading), heading);
-        }
-        map.put("code", "Kod");
-        map.put("nr", "Kod");
-        map.put("atgard", "Åtgärd");
-        map.put("titel", "Åtgärd");
-        map.put("title", "Åtgärd");
-        map.put("description", "Beskrivning");
-        map.put("strategy", "Strategi");
-        map.put("ansvarig", "Ansvarig");
-        map.put("owner", "Ansvarig");
-        map.put("epost", "E-post");
-        map.put("e-post", "E-post");
-        map.put("email", "E-post");
-        map.put("mejl", "E-post");
-        map.put("department", "Förvaltning");
-        map.put("startdatum", "Start");
-        map.put("start date", "Start");
-        map.put("deadline", "Klart senast");
-        map.put("slutdatum", "Klart senast");
-        map.put("progress", "Framsteg");
-        map.put("origin", "Ursprung");
-        return map;
-    }
 
     /** Imports a .csv or .xlsx file; {@code actor} names the import in the history. */
     public ImportResult importFile(Path file, String actor) throws IOException {
@@ -108,14 +73,14 @@ public final class PlanTransfer {
 
     ImportResult importSheet(Sheet sheet, String actor) {
         var problems = new ArrayList<String>();
-        Map<String, String> columns = columns(sheet.headings(), problems);
+        Map<String, String> columns = SheetRows.columns(sheet.headings(), problems);
         if (!problems.isEmpty()) {
             throw new ImportFailed(problems);
         }
-        var rows = new ArrayList<ParsedRow>();
+        var rows = new ArrayList<SheetRows.ParsedRow>();
         var codes = new HashMap<String, Integer>();
         for (Sheet.Row row : sheet.rows()) {
-            var parsed = parse(row, columns, problems);
+            var parsed = SheetRows.parse(row, columns, problems);
             if (parsed != null) {
                 Integer earlier = codes.putIfAbsent(parsed.code(), row.number());
                 if (earlier != null) {
@@ -134,11 +99,11 @@ public final class PlanTransfer {
         return plan.database().write(connection -> write(connection, rows, actor));
     }
 
-    private ImportResult write(Connection connection, List<ParsedRow> rows, String actor) throws SQLException {
+    private ImportResult write(Connection connection, List<SheetRows.ParsedRow> rows, String actor) throws SQLException {
         var problems = new ArrayList<String>();
         var strategies = new HashSet<Integer>();
         plan.strategies(connection).forEach(strategy -> strategies.add(strategy.id()));
-        for (ParsedRow row : rows) {
+        for (SheetRows.ParsedRow row : rows) {
             if (row.strategyTitle() != null && !row.strategyTitle().isBlank()) {
                 var existing = plan.strategies(connection).stream().filter(s -> s.id() == row.strategy()).findFirst();
                 if (existing.isEmpty() || !existing.get().title().equals(row.strategyTitle())) {
@@ -151,7 +116,7 @@ public final class PlanTransfer {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        for (ParsedRow row : rows) {
+        for (SheetRows.ParsedRow row : rows) {
             if (!strategies.contains(row.strategy())) {
                 problems.add("rad " + row.number() + ": Strategi " + row.strategy()
                         + " finns inte; skriv numret följt av namnet (t.ex. \"" + row.strategy() + " Kompetens\") för att skapa den");
@@ -204,106 +169,6 @@ public final class PlanTransfer {
             case "progress" -> "Framsteg";
             default -> field;
         };
-    }
-
-    private static Map<String, String> columns(List<String> headings, List<String> problems) {
-        var columns = new HashMap<String, String>();
-        for (String heading : headings) {
-            String canonical = ALIASES.get(SearchText.fold(heading));
-            if (canonical != null) {
-                columns.put(canonical, heading);
-            }
-        }
-        for (String required : List.of("Kod", "Åtgärd", "Strategi")) {
-            if (!columns.containsKey(required)) {
-                problems.add("rad 1: rubriken '" + required + "' saknas (rubrikerna är: " + String.join(", ", headings) + ")");
-            }
-        }
-        return columns;
-    }
-
-    private record ParsedRow(int number, String code, String title, String description, int strategy,
-            String strategyTitle, String owner, String email, String department, LocalDate start, LocalDate deadline,
-            ActionStatus status, Integer progress, String origin) {
-    }
-
-    private static ParsedRow parse(Sheet.Row row, Map<String, String> columns, List<String> problems) {
-        int before = problems.size();
-        String where = "rad " + row.number() + ": ";
-        java.util.function.Function<String, String> cell = heading ->
-                columns.containsKey(heading) ? row.get(columns.get(heading)) : "";
-        String code = cell.apply("Kod");
-        if (code.isEmpty()) {
-            problems.add(where + "Kod saknas");
-        }
-        String title = cell.apply("Åtgärd");
-        if (title.isEmpty()) {
-            problems.add(where + "Åtgärd (titel) saknas");
-        }
-        int strategy = 0;
-        String strategyTitle = null;
-        String strategyText = cell.apply("Strategi");
-        Matcher strategyMatch = STRATEGY.matcher(strategyText);
-        if (strategyText.isEmpty()) {
-            problems.add(where + "Strategi saknas");
-        } else if (!strategyMatch.matches()) {
-            problems.add(where + "Strategi '" + strategyText + "' ska börja med strategins nummer, t.ex. \"2\" eller \"2 Kompetens\"");
-        } else {
-            strategy = Integer.parseInt(strategyMatch.group(1));
-            strategyTitle = strategyMatch.group(2).isBlank() ? null : strategyMatch.group(2).trim();
-            if (strategy < 1) {
-                problems.add(where + "Strategi '" + strategyText + "': numret ska vara 1 eller större");
-            }
-        }
-        String email = cell.apply("E-post");
-        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            problems.add(where + "E-post '" + email + "' är ingen e-postadress");
-        }
-        LocalDate start = date(cell.apply("Start"), "Start", where, problems);
-        LocalDate deadline = date(cell.apply("Klart senast"), "Klart senast", where, problems);
-        if (start != null && deadline != null && deadline.isBefore(start)) {
-            problems.add(where + "Klart senast (" + deadline + ") är före Start (" + start + ")");
-        }
-        ActionStatus status = null;
-        String statusText = cell.apply("Status");
-        if (!statusText.isEmpty()) {
-            status = ActionStatus.fromWord(statusText).orElse(null);
-            if (status == null) {
-                problems.add(where + "Status '" + statusText + "' är okänd; använd Planerad, Pågår, Klar eller Avbruten");
-            }
-        }
-        Integer progress = null;
-        String progressText = cell.apply("Framsteg");
-        if (!progressText.isEmpty()) {
-            Matcher progressMatch = PROGRESS.matcher(progressText);
-            if (!progressMatch.matches()) {
-                problems.add(where + "Framsteg '" + progressText + "' är inget tal (0–100)");
-            } else {
-                progress = Integer.parseInt(progressMatch.group(1));
-                if (progress < 0 || progress > 100) {
-                    problems.add(where + "Framsteg " + progress + " ska vara 0–100");
-                }
-            }
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        String origin = cell.apply("Ursprung");
-        return new ParsedRow(row.number(), code, title, cell.apply("Beskrivning"), strategy, strategyTitle,
-                cell.apply("Ansvarig"), email, cell.apply("Förvaltning"), start, deadline,
-                status == null ? ActionStatus.PLANNED : status, progress, origin.isEmpty() ? "plan" : origin);
-    }
-
-    private static LocalDate date(String text, String heading, String where, List<String> problems) {
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(where + heading + " '" + text + "' är inget datum (ÅÅÅÅ-MM-DD)");
-            return null;
-        }
     }
 
     /** Writes the whole plan to a .csv or .xlsx file; importing it into an empty database gives the same plan. */

@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.outbox.Channel;
@@ -35,6 +38,8 @@ final class Digest {
     private final DigestSchedule schedule;
     private final ReminderSettings settings;
     private final List<DigestSection> sections;
+    /** Digest times already warned about, so a missing coordinator is logged once, not every sweep. */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     Digest(PlanService plan, Outbox outbox, DigestSchedule schedule, ReminderSettings settings,
             List<DigestSection> sections) {
@@ -57,7 +62,7 @@ final class Digest {
         String time = KEY_TIME.format(fire.toLocalDateTime());
         int queued = 0;
         var recipients = Coordinators.of(connection, plan, settings);
-        if (recipients.isEmpty() && settings.slackCoordinatorChannel().isEmpty()) {
+        if (recipients.isEmpty() && settings.slackCoordinatorChannel().isEmpty() && warned.add(time)) {
             log.warn("Digest {} not sent: set coordinator.email or give someone the role coordinator", time);
         }
         for (var recipient : recipients) {
@@ -78,8 +83,8 @@ final class Digest {
 
     Map<String, Object> model(Connection connection, ZonedDateTime fire, ZonedDateTime since) throws SQLException {
         LocalDate today = fire.toLocalDate();
-        var overdue = new java.util.ArrayList<Map<String, Object>>();
-        var upcoming = new java.util.ArrayList<Map<String, Object>>();
+        var overdue = new ArrayList<Map<String, Object>>();
+        var upcoming = new ArrayList<Map<String, Object>>();
         for (Action action : plan.openActionsWithDeadline(connection)) {
             if (action.isOverdue(today)) {
                 overdue.add(ActionItems.item(action, today, settings.baseUrl()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.outbox.Channel;
@@ -41,6 +42,8 @@ final class OwnerReminders {
     private final DeadlineRules rules;
     private final ReminderSettings settings;
     private final ReminderStore store = new ReminderStore();
+    /** People already warned about today, so an unreachable owner is logged once a day, not every sweep. */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     OwnerReminders(PlanService plan, Outbox outbox, DeadlineRules rules, ReminderSettings settings) {
         this.plan = plan;
@@ -86,8 +89,10 @@ final class OwnerReminders {
         for (PersonReminder reminder : reminders) {
             Optional<OutgoingMessage> message = message(reminder, today);
             if (message.isEmpty()) {
-                log.warn("Reminder for {} (person {}) not sent: no email address and no Slack id",
-                        reminder.name(), reminder.personId());
+                if (warned.add(reminder.personId() + ":" + today)) {
+                    log.warn("Reminder for {} (person {}) not sent: no email address and no Slack id",
+                            reminder.name(), reminder.personId());
+                }
                 continue;
             }
             if (outbox.enqueue(connection, message.get())) {

@@ -3,6 +3,7 @@ package se.planbot.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import se.planbot.outbox.OutboxAdmin;
 import se.planbot.outbox.OutboxEntry;
@@ -38,7 +39,7 @@ public final class OutboxApi implements Routes {
     }
 
     private void list(Context ctx) {
-        auth.requireAdmin(ctx);
+        auth.require(ctx);
         String text = ctx.queryParam("status");
         OutboxStatus status = text == null || text.isBlank() ? OutboxStatus.DEAD
                 : OutboxStatus.fromCode(text.trim()).orElseThrow(() -> new InvalidInput("status",
@@ -47,7 +48,7 @@ public final class OutboxApi implements Routes {
     }
 
     private void retry(Context ctx) {
-        auth.requireAdmin(ctx);
+        auth.require(ctx);
         String text = ctx.pathParam("id");
         long id;
         try {
@@ -62,7 +63,7 @@ public final class OutboxApi implements Routes {
         var view = new LinkedHashMap<String, Object>();
         view.put("id", entry.id());
         view.put("key", entry.key());
-        view.put("channel", entry.channel().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("channel", entry.channel().name().toLowerCase(Locale.ROOT));
         view.put("recipient", entry.recipient());
         view.put("template", entry.template());
         view.put("status", entry.status().code());

@@ -22,6 +22,10 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final boolean dropAfterEachMessage;
     public final AtomicInteger connections = new AtomicInteger();
     public final AtomicInteger messages = new AtomicInteger();
+    /** The envelope recipient of every message received, in order (a repeat shows up twice). */
+    public final java.util.Queue<String> recipients = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** How long to wait before answering a message's final "." (to catch a sender mid-batch). */
+    public volatile long dataReplyDelayMillis;
 
     public FakeSmtpServer(String rcptReply, boolean dropAfterEachMessage) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -55,19 +59,31 @@ public final class FakeSmtpServer implements AutoCloseable {
                 var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream out = client.getOutputStream()) {
             reply(out, "220 fake.example ESMTP");
+            String recipient = "";
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
                 switch (command) {
                     case "EHLO", "HELO" -> reply(out, "250 fake.example");
                     case "MAIL" -> reply(out, "250 2.1.0 OK");
-                    case "RCPT" -> reply(out, rcptReply);
+                    case "RCPT" -> {
+                        recipient = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1");
+                        reply(out, rcptReply);
+                    }
                     case "DATA" -> {
                         reply(out, "354 go ahead");
                         while ((line = in.readLine()) != null && !line.equals(".")) {
                             // the message body: read and forget
                         }
                         messages.incrementAndGet();
+                        recipients.add(recipient);
+                        if (dataReplyDelayMillis > 0) {
+                            try {
+                                Thread.sleep(dataReplyDelayMillis);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
                         reply(out, "250 2.0.0 queued");
                         if (dropAfterEachMessage) {
                             return;

@@ -93,6 +93,7 @@ class MailComposerTest {
                 .contains("Hej Åsa Öberg!", "2.3 Ökad samverkan med näringslivet", "8 december 2026", "om 7 dagar");
         assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
         assertThat((String) alternative.getBodyPart(1).getContent()).contains("Ökad samverkan med näringslivet");
+        assertThat(received.getHeader("Date")[0]).isEqualTo("Tue, 1 Dec 2026 08:00:00 +0100 (CET)");
         assertThat(received.getMessageID()).isEqualTo("<outbox-42." + Instant.parse("2026-12-01T07:00:00Z").getEpochSecond()
                 + "@planbot.alingsas.se>");
     }

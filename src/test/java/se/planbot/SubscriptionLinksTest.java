@@ -183,7 +183,6 @@ class SubscriptionLinksTest {
 
     @Test
     void bad_input_is_named_field_by_field_in_swedish_and_escaped() {
-        long queuedBefore = app.outboxCount();
         var page = app.submit("/subscribe", "/subscribe", Map.of("email", "inte-en-adress", "name", "<script>alert(1)</script>",
                 "orgNumber", "556036-0794", "topics", List.of(99)));
         assertThat(page.statusCode()).isEqualTo(400);
@@ -194,7 +193,7 @@ class SubscriptionLinksTest {
                 .contains("kryssa i att du godkänner")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>");
-        assertThat(app.outboxCount()).isEqualTo(queuedBefore);
+        assertThat(app.businessMailCount()).isZero();
 
         var valid = app.submit("/subscribe", "/subscribe", Map.of("email", "ok@foretag.se", "name", "Ok",
                 "orgNumber", "556036-0793", "topics", List.of(1), "consent", "yes"));

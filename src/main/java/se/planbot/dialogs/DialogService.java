@@ -1,11 +1,9 @@
 package se.planbot.dialogs;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -14,10 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.planbot.db.Database;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.Strategy;
-import se.planbot.problem.Errors;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 import se.planbot.subscribers.Subscriber;
@@ -31,6 +30,8 @@ import se.planbot.subscribers.SubscriberStatus;
  */
 public final class DialogService {
 
+    private static final Logger log = LoggerFactory.getLogger(DialogService.class);
+
     private final Database database;
     private final PlanService plan;
     private final SubscriberService subscribers;
@@ -41,10 +42,12 @@ public final class DialogService {
     private final DialogStore store = new DialogStore();
     private final RegistrationStore registrations;
     private final WaitingList waitingList;
+    private final DialogRules rules;
 
     DialogService(Database database, PlanService plan, SubscriberService subscribers, DialogMails mails,
             RegistrationStore registrations, WaitingList waitingList, Clock clock, ZoneId zone, String uidDomain) {
         this.waitingList = waitingList;
+        this.rules = new DialogRules(zone);
         this.database = database;
         this.plan = plan;
         this.subscribers = subscribers;
@@ -86,7 +89,7 @@ public final class DialogService {
     }
 
     public Dialog create(DialogDraft draft) {
-        Dialog values = check(draft, null, knownStrategies());
+        Dialog values = rules.check(draft, null, knownStrategies());
         return database.write(connection -> {
             String uid = "dialog-" + UUID.randomUUID() + "@" + uidDomain;
             long id = store.insert(connection, uid, values, clock.instant());
@@ -103,7 +106,7 @@ public final class DialogService {
             if (current.state() == DialogState.CANCELLED) {
                 throw new InvalidInput("state", "dialogen är inställd och kan inte ändras");
             }
-            Dialog merged = check(patch, current, known);
+            Dialog merged = rules.check(patch, current, known);
             boolean moved = !merged.startsAt().equals(current.startsAt()) || !merged.endsAt().equals(current.endsAt())
                     || !merged.place().equals(current.place()) || !merged.onlineUrl().equals(current.onlineUrl());
             boolean tell = moved && current.state() == DialogState.PUBLISHED;
@@ -111,7 +114,8 @@ public final class DialogService {
             store.update(connection, saved, clock.instant());
             Dialog after = store.byId(connection, id).orElseThrow();
             if (tell) {
-                tellEveryone(connection, after, "dialog-update");
+                int told = tellEveryone(connection, after, "dialog-update");
+                log.info("Dialog {} moved (sequence {}): {} updates queued", id, after.sequence(), told);
             }
             // More seats (or no limit any more) go to the waiting list at once.
             if (waitingList.fillFreeSeats(connection, id) > 0) {
@@ -136,12 +140,15 @@ public final class DialogService {
             }
             store.setState(connection, id, DialogState.PUBLISHED, current.sequence(), clock.instant());
             Dialog published = store.byId(connection, id).orElseThrow();
+            int invited = 0;
             for (Subscriber subscriber : subscribers.confirmedFor(connection, published.strategies())) {
                 if (store.invite(connection, id, subscriber.id(), clock.instant())) {
                     mails.toSubscriber(connection, "dialog-invitation",
                             "dialog-invitation:" + id + ":s" + subscriber.id(), published, subscriber);
+                    invited++;
                 }
             }
+            log.info("Dialog {} published: {} invitations queued", id, invited);
             return published;
         });
     }
@@ -157,14 +164,15 @@ public final class DialogService {
             store.setState(connection, id, DialogState.CANCELLED, current.sequence() + 1, clock.instant());
             Dialog cancelled = store.byId(connection, id).orElseThrow();
             if (wasPublished) {
-                tellEveryone(connection, cancelled, "dialog-cancel");
+                int told = tellEveryone(connection, cancelled, "dialog-cancel");
+                log.info("Dialog {} cancelled: {} cancellations queued", id, told);
             }
             return cancelled;
         });
     }
 
     /** One mail per person: registrants (by their registration) first, then invited subscribers. */
-    private void tellEveryone(Connection connection, Dialog dialog, String template) throws SQLException {
+    private int tellEveryone(Connection connection, Dialog dialog, String template) throws SQLException {
         Set<String> told = new LinkedHashSet<>();
         String prefix = template + ":" + dialog.id() + ":" + dialog.sequence() + ":";
         for (Registration registration : registrations.ofDialog(connection, dialog.id(),
@@ -180,79 +188,11 @@ public final class DialogService {
                 mails.toSubscriber(connection, template, prefix + "s" + subscriberId, dialog, subscriber.get());
             }
         }
+        return told.size();
     }
 
     private List<Integer> knownStrategies() {
         return plan.strategies().stream().map(Strategy::id).toList();
-    }
-
-    private Dialog check(DialogDraft draft, Dialog current, List<Integer> known) {
-        var errors = new Errors();
-        String title = text(draft.title(), current == null ? null : current.title(), "title", 200, true, errors);
-        String theme = text(draft.theme(), current == null ? "" : current.theme(), "theme", 200, false, errors);
-        String description = draft.description() != null ? draft.description().trim()
-                : current == null ? "" : current.description();
-        if (description.length() > 5000) {
-            errors.add("description", "beskrivningen är för lång (högst 5 000 tecken)");
-        }
-        Instant start = instant(draft.start(), current == null ? null : current.startsAt(), "start", errors);
-        Instant end = instant(draft.end(), current == null ? null : current.endsAt(), "end", errors);
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.add("end", "slutet ska vara efter starten");
-        }
-        String place = text(draft.place(), current == null ? "" : current.place(), "place", 300, false, errors);
-        String link = text(draft.onlineUrl(), current == null ? "" : current.onlineUrl(), "onlineUrl", 500, false, errors);
-        if (!link.isEmpty() && !isWebLink(link)) {
-            errors.add("onlineUrl", "länken ska börja med https:// eller http://");
-        }
-        if (place.isEmpty() && link.isEmpty()) {
-            errors.add("place", "ange en plats, en länk till mötet, eller båda");
-        }
-        Integer capacity = draft.capacity() != null ? draft.capacity() : current == null ? null : current.capacity();
-        if (draft.capacity() != null && (draft.capacity() < 1 || draft.capacity() > 10_000)) {
-            errors.add("capacity", "antal platser ska vara 1–10 000 (utelämna för obegränsat)");
-        }
-        List<Integer> strategies = draft.strategies() != null ? List.copyOf(new LinkedHashSet<>(draft.strategies()))
-                : current == null ? List.of() : current.strategies();
-        for (int strategy : strategies) {
-            if (!known.contains(strategy)) {
-                errors.add("strategies", "strategi " + strategy + " finns inte");
-            }
-        }
-        errors.throwIfAny();
-        return new Dialog(current == null ? 0 : current.id(), current == null ? "" : current.uid(), title, theme,
-                description, start, end, place, link, capacity, current == null ? DialogState.DRAFT : current.state(),
-                current == null ? 0 : current.sequence(), strategies, current == null ? 0 : current.registered(),
-                current == null ? null : current.updatedAt());
-    }
-
-    private Instant instant(LocalDateTime given, Instant current, String field, Errors errors) {
-        if (given != null) {
-            return given.truncatedTo(ChronoUnit.MINUTES).atZone(zone).toInstant();
-        }
-        if (current == null) {
-            errors.add(field, "tid saknas (t.ex. 2026-12-10T09:00, svensk tid)");
-        }
-        return current;
-    }
-
-    private static String text(String given, String current, String field, int max, boolean required, Errors errors) {
-        String value = given != null ? given.trim() : current;
-        if (required && (value == null || value.isEmpty())) {
-            errors.add(field, "får inte vara tom");
-        } else if (value != null && (value.length() > max || value.contains("\n") || value.contains("\r"))) {
-            errors.add(field, "ska vara en rad på högst " + max + " tecken");
-        }
-        return value == null ? "" : value;
-    }
-
-    private static boolean isWebLink(String link) {
-        try {
-            URI uri = URI.create(link);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Dialog withSequence(Dialog d, int sequence) {

@@ -9,12 +9,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import se.planbot.db.Database;
 import se.planbot.outbox.Channel;
 import se.planbot.outbox.OutgoingMessage;
@@ -33,7 +31,6 @@ public final class SubscriberService {
     public static final Duration CONFIRM_LINK_LIFETIME = Duration.ofDays(7);
     /** Sign-ups of one address within this time mail it only once: no mail-bombing a known address. */
     static final Duration RESEND_PAUSE = Duration.ofMinutes(5);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:]+");
 
     private final Database database;
     private final Outbox outbox;
@@ -43,6 +40,7 @@ public final class SubscriberService {
     private final String baseUrl;
     private final String consentVersion;
     private final SubscriberStore store = new SubscriberStore();
+    private final SignUpRules rules;
 
     public SubscriberService(Database database, Outbox outbox, PlanService plan, Clock clock, ZoneId zone,
             String baseUrl, String consentVersion) {
@@ -53,6 +51,7 @@ public final class SubscriberService {
         this.zone = zone;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.consentVersion = consentVersion;
+        this.rules = new SignUpRules(plan);
     }
 
     public String consentVersion() {
@@ -65,7 +64,7 @@ public final class SubscriberService {
      * nothing changed (the form's sender has not shown they own the address).
      */
     public void signUp(SignUp signUp) {
-        SignUp clean = check(signUp);
+        SignUp clean = rules.check(signUp);
         String orgNumber = clean.orgNumber() == null ? null : OrganisationNumber.parse(clean.orgNumber()).orElseThrow();
         // Read before the write transaction: a read connection cannot begin while the writer holds the lock.
         List<String> topicTitles = topicTitles(clean.topics());
@@ -165,7 +164,7 @@ public final class SubscriberService {
     /** New topics from the preferences page; saving them also resumes an ended subscription. */
     public Optional<Subscriber> changeTopics(String token, List<Integer> topics, String source) {
         var errors = new Errors();
-        Set<Integer> clean = checkTopics(topics, errors);
+        Set<Integer> clean = rules.topics(topics, errors);
         errors.throwIfAny();
         return database.write(connection -> {
             Instant now = clock.instant();
@@ -199,66 +198,12 @@ public final class SubscriberService {
         });
     }
 
-    private SignUp check(SignUp signUp) {
-        var errors = new Errors();
-        String email = signUp.email() == null ? "" : signUp.email().trim();
-        if (email.isEmpty()) {
-            errors.add("email", "ange din e-postadress");
-        } else if (!isEmail(email)) {
-            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se)");
-        }
-        String name = oneLine(signUp.name(), "name", "namn", true, errors);
-        String company = oneLine(signUp.company(), "company", "företag", false, errors);
-        String orgNumber = signUp.orgNumber() == null || signUp.orgNumber().isBlank() ? null : signUp.orgNumber().trim();
-        if (orgNumber != null && OrganisationNumber.parse(orgNumber).isEmpty()) {
-            errors.add("orgNumber", "organisationsnumret stämmer inte (tio siffror, t.ex. 556036-0793; kontrollsiffran räknas)");
-        }
-        Set<Integer> topics = checkTopics(signUp.topics(), errors);
-        if (!signUp.consent()) {
-            errors.add("consent", "kryssa i att du godkänner att vi sparar dina uppgifter för att skicka inbjudningar");
-        }
-        errors.throwIfAny();
-        return new SignUp(email, name, company, orgNumber, List.copyOf(topics), true,
-                signUp.locale() == null ? Locale.forLanguageTag("sv") : signUp.locale(),
-                signUp.source() == null ? "web" : signUp.source());
-    }
-
-    private Set<Integer> checkTopics(List<Integer> topics, Errors errors) {
-        var clean = new LinkedHashSet<Integer>(topics == null ? List.of() : topics);
-        if (clean.isEmpty()) {
-            errors.add("topics", "välj minst en strategi som intresserar dig");
-        } else {
-            Set<Integer> known = new LinkedHashSet<>();
-            plan.strategies().forEach(strategy -> known.add(strategy.id()));
-            for (int topic : clean) {
-                if (!known.contains(topic)) {
-                    errors.add("topics", "strategi " + topic + " finns inte");
-                }
-            }
-        }
-        return clean;
-    }
-
-    private static String oneLine(String value, String field, String label, boolean required, Errors errors) {
-        String text = value == null ? "" : value.trim();
-        if (required && text.isEmpty()) {
-            errors.add(field, "ange " + label);
-        } else if (text.length() > 200 || text.contains("\n") || text.contains("\r")) {
-            errors.add(field, label + " ska vara en rad på högst 200 tecken");
-        }
-        return text;
-    }
-
     public static boolean isEmail(String text) {
-        return text != null && text.length() <= 254 && EMAIL.matcher(text).matches();
+        return SignUpRules.isEmail(text);
     }
 
     static String checkEmail(String email) {
-        String address = email == null ? "" : email.trim();
-        if (!isEmail(address)) {
-            throw new se.planbot.problem.InvalidInput("email", "ange en giltig e-postadress (t.ex. namn@foretag.se)");
-        }
-        return address;
+        return SignUpRules.checkEmail(email);
     }
 
     private List<String> topicTitles(List<Integer> topics) {

@@ -105,6 +105,22 @@ class DialogApiTest {
     }
 
     @Test
+    void on_a_plain_http_installation_invitations_go_out_with_the_visible_link_but_no_list_unsubscribe_header() {
+        app.close();
+        app = new BusinessFixture(folder.resolve("http"), BusinessFixture.at("2026-12-01T10:00"),
+                Map.of("public.base-url", "http://localhost:7070"));
+        app.subscribeAndConfirm("anna@foretag.se", "Anna", List.of(2));
+        app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");
+        JsonNode invitation = app.lastMail("anna@foretag.se", "dialog-invitation");
+        assertThat(invitation.has("unsubscribeUrl")).isFalse();
+        assertThat(invitation.get("unsubscribeLink").asText()).startsWith("http://localhost:7070/unsubscribe?token=");
+        app.planbot.dispatcher().dispatchDue();
+        String status = app.planbot.database().read(connection -> se.planbot.db.Jdbc.one(connection,
+                "select status from outbox where template = 'dialog-invitation'", rows -> rows.getString(1))).orElseThrow();
+        assertThat(status).isEqualTo("sent");
+    }
+
+    @Test
     void raising_the_capacity_gives_the_new_seats_to_the_waiting_list_in_order() {
         long id = app.publishDialog("Liten dialog", "2026-12-10T09:00", "2026-12-10T11:00", 1, "[]");
         for (String who : List.of("ett", "tva", "tre", "fyra")) {

@@ -98,7 +98,7 @@ class MailTemplatesTest {
             if (row.template().equals("dialog-invitation")) {
                 assertThat(text).contains((String) model.get("registerUrl"));
             }
-            for (String link : List.of("confirmUrl", "preferencesUrl", "unsubscribeUrl", "cancelUrl")) {
+            for (String link : List.of("confirmUrl", "preferencesUrl", "unsubscribeLink", "cancelUrl")) {
                 if (model.get(link) instanceof String url) {
                     assertThat(text).as(row.template() + " " + link).contains(url);
                     assertThat(html).as(row.template() + " " + link).contains(url.replace("&", "&amp;"));

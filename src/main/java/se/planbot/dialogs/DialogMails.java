@@ -43,7 +43,13 @@ final class DialogMails {
         var model = texts.model(dialog, subscriber.locale());
         model.put("name", subscriber.name());
         String token = subscribers.issueManageLink(connection, subscriber.id());
-        model.put("unsubscribeUrl", baseUrl + "/unsubscribe?token=" + token);
+        String unsubscribe = baseUrl + "/unsubscribe?token=" + token;
+        model.put("unsubscribeLink", unsubscribe);
+        // unsubscribeUrl makes the List-Unsubscribe headers, which RFC 8058 allows for https only;
+        // on a plain-http installation (a local trial) the visible link in the text still works.
+        if (baseUrl.startsWith("https://")) {
+            model.put("unsubscribeUrl", unsubscribe);
+        }
         model.put("preferencesUrl", baseUrl + "/preferences?token=" + token);
         addCalendar(model, dialog, template, new DialogCalendar.Attendance(subscriber.email(), subscriber.name(), false));
         return outbox.enqueue(connection, new OutgoingMessage(key, Channel.EMAIL, subscriber.email(), subscriber.name(),

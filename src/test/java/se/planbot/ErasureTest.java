@@ -81,6 +81,19 @@ class ErasureTest {
     }
 
     @Test
+    void after_erasure_the_address_is_not_even_in_the_raw_database_files() throws Exception {
+        app.api("POST", "/api/v1/subscribers/erase", "{\"email\":\"" + ANNA + "\"}");
+        for (String name : List.of("planbot.db", "planbot.db-wal")) {
+            Path file = folder.resolve(name);
+            if (java.nio.file.Files.exists(file)) {
+                String bytes = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .toLowerCase(Locale.ROOT);
+                assertThat(bytes).as(name).doesNotContain("andersson@foretag");
+            }
+        }
+    }
+
+    @Test
     void the_coordinator_exports_and_erases_by_address_through_the_api() throws Exception {
         var export = app.api("POST", "/api/v1/subscribers/export", "{\"email\":\"" + ANNA + "\"}");
         assertThat(export.statusCode()).isEqualTo(200);

@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.url = "jdbc:sqlite:" + file
                 + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true"
-                + "&synchronous=NORMAL&transaction_mode=IMMEDIATE";
+                + "&synchronous=NORMAL&transaction_mode=IMMEDIATE&secure_delete=true";
         this.writer = DriverManager.getConnection(url);
         for (int i = 0; i < READERS; i++) {
             Connection reader = DriverManager.getConnection(url);
@@ -169,6 +169,22 @@ public final class Database implements AutoCloseable {
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new DatabaseException("backup to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the write-ahead log into the database file and empties it, outside any transaction
+     * (GDPR erasure: with {@code secure_delete} the deleted rows' pages are zeroed, and after this
+     * no old copy of them is left in the -wal file either). Best effort while readers are busy.
+     */
+    public void checkpoint() {
+        writeLock.lock();
+        try (var statement = writer.createStatement()) {
+            statement.execute("pragma wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw new DatabaseException("checkpoint failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -201,6 +201,20 @@ class SubscriptionLinksTest {
     }
 
     @Test
+    void a_browser_asking_for_a_page_that_does_not_exist_gets_a_swedish_page_and_the_api_keeps_its_answer() throws Exception {
+        var page = app.browser.send(HttpRequest.newBuilder(URI.create(app.base + "/finns-inte"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("<html lang=\"sv\">").contains("Sidan finns inte");
+        var api = app.browser.send(HttpRequest.newBuilder(URI.create(app.base + "/api/v1/finns-inte"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.body()).doesNotContain("<html");
+        // A page's own 404 (an unknown link) is left as it is.
+        assertThat(app.get("/unsubscribe?token=x").body()).contains("Länken fungerar inte");
+    }
+
+    @Test
     void pages_are_swedish_by_default_and_english_on_request() {
         var swedish = app.get("/subscribe");
         var english = app.get("/subscribe?locale=en");

@@ -14,6 +14,7 @@ import java.util.Map;
 final class Pages {
 
     static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+    private static final String PAGE = "planbot.page";
     private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -95,7 +96,13 @@ final class Pages {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** True when this request was answered by one of our pages (so an error handler leaves it be). */
+    static boolean isPage(Context ctx) {
+        return ctx.attribute(PAGE) != null;
+    }
+
     void show(Context ctx, int status, String page, Map<String, Object> model) {
+        ctx.attribute(PAGE, page);
         ctx.header("Content-Security-Policy", POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");

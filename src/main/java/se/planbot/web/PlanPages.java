@@ -48,6 +48,12 @@ public final class PlanPages implements Routes {
         routes.get("/plan", this::actionPlan);
         routes.get("/plan/actions/{id}", this::action);
         routes.get("/tillganglighet", ctx -> pages.show(ctx, 200, "accessibility", pages.model(ctx)));
+        // A browser (Accept: text/html) asking for a page that does not exist gets a page, not JSON.
+        routes.error(404, "html", ctx -> {
+            if (!ctx.path().startsWith("/api/") && !Pages.isPage(ctx)) {
+                pages.notFound(ctx);
+            }
+        });
         routes.get("/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "max-age=300").result(pages.css()));
     }

@@ -123,7 +123,10 @@ public final class PlanPages implements Routes {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("at", format.format(change.at().atZone(zone)));
             entry.put("note", change.note());
-            entry.put("fields", change.fields());
+            entry.put("fields", change.fields().stream().map(field -> Map.of(
+                    "name", field.field(),
+                    "from", readable(field.field(), field.oldValue(), locale),
+                    "to", readable(field.field(), field.newValue(), locale))).toList());
             history.add(entry);
         }
         Collections.reverse(history);
@@ -147,6 +150,18 @@ public final class PlanPages implements Routes {
         view.put("progress", action.progress());
         view.put("overdue", action.isOverdue(today));
         return view;
+    }
+
+    /** A history value as people read it: status in words, progress with %, empty as a dash. */
+    private static String readable(String field, String value, Locale locale) {
+        if (value == null || value.isEmpty()) {
+            return "–";
+        }
+        return switch (field) {
+            case "status" -> ActionStatus.fromCode(value).map(status -> status.label(locale)).orElse(value);
+            case "progress" -> value + " %";
+            default -> value;
+        };
     }
 
     private static Optional<Integer> number(String text) {

@@ -35,12 +35,15 @@ public final class Database implements AutoCloseable {
 
     private Database(Path file) throws SQLException {
         this.file = file;
-        this.url = "jdbc:sqlite:" + file
-                + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true"
-                + "&synchronous=NORMAL&transaction_mode=IMMEDIATE&secure_delete=true";
+        String common = "jdbc:sqlite:" + file
+                + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&secure_delete=true";
+        // The writer begins IMMEDIATE so read-then-write never fails on lock upgrade; readers begin
+        // DEFERRED so they take no write lock and run beside the writer and each other under WAL.
+        this.url = common + "&transaction_mode=IMMEDIATE";
+        String readerUrl = common + "&transaction_mode=DEFERRED";
         this.writer = DriverManager.getConnection(url);
         for (int i = 0; i < READERS; i++) {
-            Connection reader = DriverManager.getConnection(url);
+            Connection reader = DriverManager.getConnection(readerUrl);
             readers.add(reader);
         }
     }

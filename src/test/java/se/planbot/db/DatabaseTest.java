@@ -59,6 +59,21 @@ class DatabaseTest {
     }
 
     @Test
+    void reads_are_not_blocked_by_an_open_write_transaction() {
+        try (Planbot planbot = TestPlanbot.create(folder, Map.of(), Clock.systemUTC())) {
+            planbot.loadDemo();
+            long seenDuringWrite = planbot.database().write(connection -> {
+                Jdbc.update(connection, "update actions set title = 'ändrad' where id = 1");
+                // Same thread, other connection: with readers in IMMEDIATE mode this waited for the lock.
+                return planbot.database().read(reader ->
+                        Jdbc.count(reader, "select count(*) from actions where title = 'ändrad'"));
+            });
+            assertThat(seenDuringWrite).as("a reader sees the last committed state").isZero();
+            assertThat(planbot.plan().action(1).orElseThrow().title()).isEqualTo("ändrad");
+        }
+    }
+
+    @Test
     void a_backup_taken_while_writes_go_on_is_a_complete_database() throws Exception {
         try (Planbot planbot = TestPlanbot.create(folder, Map.of(), Clock.systemUTC())) {
             planbot.loadDemo();

@@ -108,8 +108,8 @@ public final class Dispatcher {
             store.markSent(connection, message.id(), now);
             return null;
         });
-        log.info("Sent outbox message {} ({}, {}) to {}", message.id(), message.template(), message.channel(),
-                message.recipient());
+        // The id, not the address: logs outlive a subscriber's erasure.
+        log.info("Sent outbox message {} ({}, {})", message.id(), message.template(), message.channel());
         return Delivery.of(message, Delivery.Outcome.SENT, null);
     }
 
@@ -119,14 +119,13 @@ public final class Dispatcher {
             Instant ageFrom = store.ageFrom(connection, message.id());
             if (permanent || backoff.expired(ageFrom, now)) {
                 store.markDead(connection, message.id(), now, error);
-                log.warn("Outbox message {} ({} to {}) is dead: {}", message.id(), message.template(),
-                        message.recipient(), error);
+                log.warn("Outbox message {} ({}) is dead: {}", message.id(), message.template(), error);
                 return Delivery.of(message, Delivery.Outcome.DEAD, error);
             }
             Instant next = backoff.next(message.attempts() + 1, retryAfter, ageFrom, now);
             store.markRetry(connection, message.id(), next, error);
-            log.warn("Outbox message {} ({} to {}) failed, next attempt {}: {}", message.id(), message.template(),
-                    message.recipient(), next, error);
+            log.warn("Outbox message {} ({}) failed, next attempt {}: {}", message.id(), message.template(),
+                    next, error);
             return Delivery.of(message, Delivery.Outcome.RETRY, error);
         });
     }

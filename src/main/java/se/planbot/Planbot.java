@@ -262,7 +262,7 @@ public final class Planbot implements AutoCloseable {
             dispatcherLoop.nudge();
         });
         checks.add(new SchedulerHealth(scheduler));
-        web = new WebServer(json, faces, checks, business.renderer()).start(config.port("http.port"));
+        web = new WebServer(json, faces, checks, business.renderer(), business.pageNotFound()).start(config.port("http.port"));
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
         scheduler.start();

@@ -16,9 +16,10 @@ import se.planbot.subscribers.SubscriberService;
  * The public web for businesses and the public, and the coordinator's dialog and GDPR API, put
  * together from their parts (the page helpers stay package-private). Planbot builds one.
  *
+ * @param pageNotFound the Swedish 404 page, for paths no route knows
  * @param site values every page shows: programme name, period, goal, accessibility contact
  */
-public record BusinessWeb(PebbleRenderer renderer, List<Routes> faces) {
+public record BusinessWeb(PebbleRenderer renderer, List<Routes> faces, io.javalin.http.Handler pageNotFound) {
 
     public static BusinessWeb create(PebbleRenderer renderer, PlanService plan, SubscriberService subscribers,
             PersonalDataService personalData, Dialogs dialogs, Auth auth, ObjectMapper json, Clock clock, ZoneId zone, Locale locale,
@@ -30,6 +31,6 @@ public record BusinessWeb(PebbleRenderer renderer, List<Routes> faces) {
                 new DialogPages(dialogs.dialogs(), dialogs.registrations(), dialogs.calendar(), dialogs.texts(), pages, limiter),
                 new SubscriptionPages(subscribers, personalData, plan, pages, limiter, json),
                 new DialogApi(dialogs.dialogs(), dialogs.registrations(), auth, json, zone),
-                new SubscriberApi(personalData, auth, json)));
+                new SubscriberApi(personalData, auth, json)), pages::notFound);
     }
 }

@@ -3,6 +3,7 @@ package se.planbot.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.javalin.rendering.FileRenderer;
 import java.util.LinkedHashMap;
@@ -27,11 +28,12 @@ public final class WebServer {
     private final Javalin javalin;
 
     public WebServer(ObjectMapper json, List<Routes> faces, List<HealthCheck> checks) {
-        this(json, faces, checks, null);
+        this(json, faces, checks, null, null);
     }
 
     /** With {@code pages} (may be null) as the renderer of {@code ctx.render(...)}: the public HTML pages. */
-    public WebServer(ObjectMapper json, List<Routes> faces, List<HealthCheck> checks, FileRenderer pages) {
+    public WebServer(ObjectMapper json, List<Routes> faces, List<HealthCheck> checks, FileRenderer pages,
+            Handler pageNotFound) {
         this.javalin = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             if (pages != null) {
@@ -56,13 +58,24 @@ public final class WebServer {
                 Problems.write(ctx, 500, "Internt fel", "Något gick fel hos Planbot; felet är loggat.", null);
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                String answered = ctx.res().getContentType();
+                if (Pages.isPage(ctx) || (answered != null && answered.startsWith("application/problem+json"))) {
+                    return;
+                }
+                if (pageNotFound != null && !isMachinePath(ctx.path())) {
+                    pageNotFound.handle(ctx);
+                } else {
                     Problems.write(ctx, 404, "Finns inte", "Ingen sida eller resurs på " + ctx.path(), null);
                 }
             });
             config.routes.error(405, ctx -> Problems.write(ctx, 405, "Metoden stöds inte",
                     ctx.method() + " stöds inte på " + ctx.path(), null));
         });
+    }
+
+    /** Paths that programs call: they get problem+json, people get a page. */
+    private static boolean isMachinePath(String path) {
+        return path.startsWith("/api/") || path.startsWith("/slack/") || path.equals("/health") || path.equals("/metrics");
     }
 
     private static void health(Context ctx, List<HealthCheck> checks) {

@@ -194,7 +194,13 @@ class PlanApiTest {
         assertThat(json(response).path("detail").asText()).isEqualTo("Åtgärd 999 finns inte");
         assertThat(app.get("/api/v1/actions/abc").statusCode()).isEqualTo(404);
         assertThat(app.send("PATCH", "/api/v1/actions/999", token, "{}").statusCode()).isEqualTo(404);
-        assertThat(app.get("/api/v1/nothing-here").statusCode()).isEqualTo(404);
+        var unknownPath = app.get("/api/v1/nothing-here");
+        assertThat(unknownPath.statusCode()).isEqualTo(404);
+        assertThat(unknownPath.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        var unknownPage = app.get("/ingen-sida");
+        assertThat(unknownPage.statusCode()).isEqualTo(404);
+        assertThat(unknownPage.body()).contains("<html lang=\"sv\"", "Sidan finns inte");
     }
 
     @Test

@@ -70,6 +70,11 @@ public final class PlanService {
         return database.read(connection -> store.actions(connection, filter, today));
     }
 
+    /** Actions whose code, title or description hold every word of {@code text}, best matches first. */
+    public List<Action> search(String text) {
+        return SearchRanking.rank(actions(new ActionFilter(null, null, null, false, text)), text);
+    }
+
     public Optional<Action> action(long id) {
         return database.read(connection -> store.action(connection, id));
     }

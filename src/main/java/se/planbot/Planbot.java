@@ -29,6 +29,10 @@ import se.planbot.plan.PersonDraft;
 import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.PlanTransfer;
+import se.planbot.slack.PlainTextAnswer;
+import se.planbot.slack.SlackIntegration;
+import se.planbot.slack.SlackSettings;
+import se.planbot.slack.UpcomingDialogs;
 import se.planbot.web.Auth;
 import se.planbot.web.HealthCheck;
 import se.planbot.web.PlanApi;
@@ -53,6 +57,7 @@ public final class Planbot implements AutoCloseable {
     final PlanTransfer transfer;
     final ApiTokens tokens;
     final Outbox outbox;
+    final SlackIntegration slack;
     private WebServer web;
 
     public Planbot(Config config, Clock clock) {
@@ -69,6 +74,10 @@ public final class Planbot implements AutoCloseable {
         this.transfer = new PlanTransfer(plan);
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
+        // Until the dialogs feature is merged, Slack's "dialoger" answers from no dialogs at all.
+        UpcomingDialogs dialogs = UpcomingDialogs.none();
+        this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock, dialogs,
+                SlackIntegration.ACK_BUDGET);
     }
 
     /**
@@ -104,7 +113,10 @@ public final class Planbot implements AutoCloseable {
         program.put("goal", config.string("program.goal"));
         List<Routes> faces = new ArrayList<>();
         faces.add(new PlanApi(plan, auth, json, program));
+        slack.start();
+        slack.routes().ifPresent(faces::add);
         List<HealthCheck> checks = new ArrayList<>();
+        checks.add(slack.health());
         checks.add(new HealthCheck() {
             @Override
             public String name() {
@@ -146,11 +158,23 @@ public final class Planbot implements AutoCloseable {
         return outbox;
     }
 
+    public SlackIntegration slack() {
+        return slack;
+    }
+
+    /** What the Slack command would answer to {@code text} from {@code slackUserId}, as plain text. */
+    public String ask(String text, java.util.Optional<String> slackUserId) {
+        var settings = slack.settings();
+        return new PlainTextAnswer(slack.engine().texts(), zone, settings.command())
+                .render(slack.engine().answer(text, slackUserId));
+    }
+
     @Override
     public void close() {
         if (web != null) {
             web.stop();
         }
+        slack.close();
         database.close();
     }
 }

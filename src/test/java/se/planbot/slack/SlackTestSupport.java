@@ -113,9 +113,15 @@ abstract class SlackTestSupport {
 
     /** An Events API callback as Slack sends it: JSON, signed. */
     HttpResponse<String> event(String eventId, String eventJson, Map<String, String> headers) throws Exception {
+        return event(eventId, eventJson, headers, timestamp());
+    }
+
+    /** As {@link #event(String, String, Map)}, sent at {@code timestamp} (a retry is signed anew, later). */
+    HttpResponse<String> event(String eventId, String eventJson, Map<String, String> headers, long timestamp)
+            throws Exception {
         String body = "{\"token\":\"legacy\",\"team_id\":\"T0TEST\",\"api_app_id\":\"A0PLAN\",\"event\":" + eventJson
                 + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":" + timestamp() + "}";
-        return post(body.getBytes(StandardCharsets.UTF_8), "application/json", timestamp(), headers);
+        return post(body.getBytes(StandardCharsets.UTF_8), "application/json", timestamp, headers);
     }
 
     /** An interactive payload (button, modal submit) as Slack sends it: form field {@code payload}, signed. */

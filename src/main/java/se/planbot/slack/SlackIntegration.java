@@ -87,7 +87,7 @@ public final class SlackIntegration implements AutoCloseable {
             bot.start();
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
-            if (message.contains("invalid_auth") || message.contains("not_authed") || message.contains("token")) {
+            if (message.contains("invalid_auth") || message.contains("not_authed") || message.contains("token_revoked")) {
                 throw new ConfigException("Slack avvisade slack.bot-token (" + message + ")");
             }
             log.warn("Slack could not be reached at start ({}); Planbot retries on the first request", message);

@@ -127,6 +127,10 @@ final class FakeSlackApi implements AutoCloseable {
             }
         }
         calls.add(call);
+        if ("Bearer xoxb-wrong".equals(call.authorization())) {
+            answer(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+            return;
+        }
         String answer = switch (path) {
             case "/api/auth.test" -> "{\"ok\":true,\"url\":\"https://planbot-test.slack.com/\",\"team\":\"Test\","
                     + "\"user\":\"planbot\",\"team_id\":\"T0TEST\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}";

@@ -90,6 +90,13 @@ record Question(Kind kind, String argument, int page) {
         return new Question(Kind.SEARCH, searchWords(words, trimmed), page);
     }
 
+    /** The question as the person wrote it, without mentions and page: for headings. */
+    static String asWritten(String input) {
+        String text = MENTION.matcher(input == null ? "" : input).replaceAll(" ").strip();
+        Matcher pageMatch = PAGE.matcher(text);
+        return (pageMatch.find() ? text.substring(0, pageMatch.start()) : text).strip();
+    }
+
     private static Optional<Question> commandWordIn(String[] words, int page) {
         for (String word : words) {
             switch (word) {

@@ -123,7 +123,8 @@ public final class QuestionEngine {
             String suggestion = Question.closestCommand(question.argument()).map(word -> command + " " + word).orElse("");
             return new Answer.Help(query, query, suggestion);
         }
-        return list(query, question, texts.get("list.search", question.argument()), hits, "", today);
+        String written = ActionText.clip(Question.asWritten(query), 100);
+        return list(query, question, texts.get("list.search", written), hits, "", today);
     }
 
     private Answer list(String query, Question question, String heading, List<Action> all, String emptyText,

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import se.planbot.plan.Action;
 import se.planbot.plan.ActionFilter;
+import se.planbot.plan.ActionPage;
 import se.planbot.plan.Person;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.Strategy;
@@ -56,8 +56,8 @@ public final class QuestionEngine {
                     .orElseGet(() -> new Answer.Notice(query,
                             texts.get("notice.not-found", question.argument(), command)));
             case MINE -> mine(query, question, slackUserId, today);
-            case OVERDUE -> list(query, question, texts.get("list.overdue"),
-                    sorted(plan.actions(ActionFilter.overdue())), texts.get("list.empty.overdue"), today);
+            case OVERDUE -> list(query, question, texts.get("list.overdue"), plan::overdue,
+                    texts.get("list.empty.overdue"), today);
             case UPCOMING -> upcoming(query, question, today);
             case STRATEGY -> strategy(query, question, today);
             case DIALOGS -> new Answer.Dialogs(query, dialogs.upcoming(PAGE_SIZE));
@@ -73,8 +73,9 @@ public final class QuestionEngine {
         if (person.isEmpty()) {
             return new Answer.Notice(query, texts.get("notice.not-linked", slackUserId.get()));
         }
-        var actions = sorted(plan.actions(new ActionFilter(null, null, person.get().id(), false, null)));
-        return list(query, question, texts.get("list.mine"), actions, texts.get("list.empty.mine"), today);
+        long personId = person.get().id();
+        return list(query, question, texts.get("list.mine"), (offset, limit) -> plan.actionsOf(personId, offset, limit),
+                texts.get("list.empty.mine"), today);
     }
 
     /** The actions of {@code slackUserId}'s person, soonest deadline first; empty if not linked. */
@@ -93,11 +94,9 @@ public final class QuestionEngine {
             days = Integer.parseInt(word);
         }
         LocalDate until = today.plusDays(days);
-        Predicate<Action> due = action -> action.status().isOpen() && action.deadline() != null
-                && !action.deadline().isBefore(today) && !action.deadline().isAfter(until);
-        var actions = sorted(plan.actions(ActionFilter.all()).stream().filter(due).toList());
-        return list(query, question, texts.get("list.upcoming", days), actions,
-                texts.get("list.empty.upcoming", days), today);
+        return list(query, question, texts.get("list.upcoming", days),
+                (offset, limit) -> plan.dueBetween(today, until, offset, limit), texts.get("list.empty.upcoming", days),
+                today);
     }
 
     private Answer strategy(String query, Question question, LocalDate today) {
@@ -112,33 +111,39 @@ public final class QuestionEngine {
         if (strategy.isEmpty()) {
             return new Answer.Notice(query, texts.get("notice.unknown-strategy", id, known));
         }
-        var actions = plan.actions(new ActionFilter(id, null, null, false, null));
-        return list(query, question, texts.get("list.strategy", id, strategy.get().title()), actions,
-                texts.get("list.empty.strategy", id), today);
+        return list(query, question, texts.get("list.strategy", id, strategy.get().title()),
+                (offset, limit) -> plan.inStrategy(id, offset, limit), texts.get("list.empty.strategy", id), today);
     }
 
     private Answer search(String query, Question question, LocalDate today) {
-        List<Action> hits = plan.search(question.argument());
-        if (hits.isEmpty()) {
-            String suggestion = Question.closestCommand(question.argument()).map(word -> command + " " + word).orElse("");
+        String words = question.argument();
+        if (question.page() == 1 && plan.search(words, 0, 1).total() == 0) {
+            String suggestion = Question.closestCommand(words).map(word -> command + " " + word).orElse("");
             return new Answer.Help(query, query, suggestion);
         }
         String written = ActionText.clip(Question.asWritten(query), 100);
-        return list(query, question, texts.get("list.search", written), hits, "", today);
+        return list(query, question, texts.get("list.search", written),
+                (offset, limit) -> plan.search(words, offset, limit), "", today);
     }
 
-    private Answer list(String query, Question question, String heading, List<Action> all, String emptyText,
+    /** One page of a list, read from the database a page at a time. */
+    @FunctionalInterface
+    private interface Pages {
+        ActionPage read(int offset, int limit);
+    }
+
+    private Answer list(String query, Question question, String heading, Pages pages, String emptyText,
             LocalDate today) {
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        if (question.page() > pages) {
-            return new Answer.Notice(query, texts.get("notice.bad-page", question.page(), pages));
+        int offset = (question.page() - 1) * PAGE_SIZE;
+        ActionPage page = pages.read(offset, PAGE_SIZE);
+        int pageCount = Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (question.page() > pageCount) {
+            return new Answer.Notice(query, texts.get("notice.bad-page", question.page(), pageCount));
         }
-        int from = (question.page() - 1) * PAGE_SIZE;
-        var page = all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
         String base = query.replaceAll("(?iu)\\s+(?:sida|page)\\s+\\d{1,4}\\s*$", "").strip();
-        String next = question.page() < pages
+        String next = question.page() < pageCount
                 ? (base + " " + texts.get("word.page") + " " + (question.page() + 1)).strip() : "";
-        return new Answer.ActionList(query, heading, List.copyOf(page), all.size(), question.page(), PAGE_SIZE,
+        return new Answer.ActionList(query, heading, page.actions(), page.total(), question.page(), PAGE_SIZE,
                 next, emptyText, today);
     }
 

@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -47,7 +50,9 @@ public final class SlackBot implements AutoCloseable {
     private final SeenEvents seen;
     private final PlanService plan;
     private final Duration ackBudget;
-    private final ExecutorService answers = Executors.newFixedThreadPool(4, daemon("slack-answer"));
+    // Bounded: under overload a question is turned away at once instead of queueing past Slack's 3 s.
+    private final ExecutorService answers = new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(64), daemon("slack-answer"), new ThreadPoolExecutor.AbortPolicy());
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("slack-reply"));
 
     public SlackBot(SlackSettings settings, Slack slack, QuestionEngine engine, SeenEvents seen, PlanService plan,
@@ -153,7 +158,13 @@ public final class SlackBot implements AutoCloseable {
     }
 
     private Response command(String text, String user, String responseUrl, SlashCommandContext ctx) {
-        Future<Answer> answer = answers.submit(() -> engine.answer(text, Optional.of(user)));
+        Future<Answer> answer;
+        try {
+            answer = answers.submit(() -> engine.answer(text, Optional.of(user)));
+        } catch (RejectedExecutionException busy) {
+            log.warn("Slack command '{}' turned away: {} questions already waiting", text, 64);
+            return ctx.ack(r -> r.responseType("ephemeral").text(engine.texts().get("busy")));
+        }
         try {
             var message = blocks.render(answer.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS),
                     BlockKitAnswer.Mode.EPHEMERAL, user);

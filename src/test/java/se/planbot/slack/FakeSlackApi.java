@@ -36,6 +36,7 @@ final class FakeSlackApi implements AutoCloseable {
     private volatile String retryAfter = "1";
     private volatile String errorOnce;
     private volatile int statusOnce;
+    private volatile String socketUrl = "ws://127.0.0.1:9/";
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -61,6 +62,11 @@ final class FakeSlackApi implements AutoCloseable {
     /** The next chat.postMessage answers {"ok":false,"error":error}. */
     void failOnce(String error) {
         errorOnce = error;
+    }
+
+    /** Where apps.connections.open sends Socket Mode clients. */
+    void socketUrl(String url) {
+        socketUrl = url;
     }
 
     /** The next chat.postMessage answers this HTTP status. */
@@ -137,6 +143,7 @@ final class FakeSlackApi implements AutoCloseable {
             case "/api/chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + form.getOrDefault("channel", "")
                     + "\",\"ts\":\"1700000000.00" + calls.size() + "\"}";
             case "/api/views.open", "/api/views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0VIEW\"}}";
+            case "/api/apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             default -> path.startsWith("/response/") ? "ok" : "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
         answer(exchange, 200, answer);

@@ -117,13 +117,13 @@ public final class QuestionEngine {
 
     private Answer search(String query, Question question, LocalDate today) {
         String words = question.argument();
-        if (question.page() == 1 && plan.search(words, 0, 1).total() == 0) {
+        ActionPage page = plan.search(words, (question.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        if (page.total() == 0) {
             String suggestion = Question.closestCommand(words).map(word -> command + " " + word).orElse("");
             return new Answer.Help(query, query, suggestion);
         }
         String written = ActionText.clip(Question.asWritten(query), 100);
-        return list(query, question, texts.get("list.search", written),
-                (offset, limit) -> plan.search(words, offset, limit), "", today);
+        return list(query, question, texts.get("list.search", written), (offset, limit) -> page, "", today);
     }
 
     /** One page of a list, read from the database a page at a time. */

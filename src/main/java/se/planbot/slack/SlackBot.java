@@ -91,7 +91,8 @@ public final class SlackBot implements AutoCloseable {
             var payload = request.getPayload();
             String user = payload.getUser().getId();
             String query = payload.getActions().get(0).getValue();
-            background.execute(() -> respond(payload.getResponseUrl(), query, user, BlockKitAnswer.Mode.SHARED, "in_channel", false));
+            background.execute(() -> respond(payload.getResponseUrl(), query, user, BlockKitAnswer.Mode.SHARED,
+                    "in_channel", false));
             return ctx.ack();
         });
         app.blockAction(BlockKitAnswer.MORE, (request, ctx) -> {
@@ -125,9 +126,9 @@ public final class SlackBot implements AutoCloseable {
             var event = payload.getEvent();
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
             background.execute(() -> {
-                var message = blocks.render(engine.answer(event.getText(), Optional.ofNullable(event.getUser())),
-                        BlockKitAnswer.Mode.THREAD, null);
                 try {
+                    var message = blocks.render(engine.answer(event.getText(), Optional.ofNullable(event.getUser())),
+                            BlockKitAnswer.Mode.THREAD, null);
                     var posted = ctx.client().chatPostMessage(r -> r.channel(event.getChannel()).threadTs(thread)
                             .text(message.text()).blocks(message.blocks()));
                     if (!posted.isOk()) {

@@ -33,6 +33,7 @@ public final class SlackIntegration implements AutoCloseable {
     private final QuestionEngine engine;
     private final Slack slack;
     private final SlackBot bot;
+    private final SlackSender sender;
     private final Clock clock;
     private SocketModeApp socketMode;
 
@@ -47,9 +48,11 @@ public final class SlackIntegration implements AutoCloseable {
             config.setStatsEnabled(false);
             this.slack = Slack.getInstance(config);
             this.bot = new SlackBot(settings, slack, engine, new SeenEvents(database, clock), plan, ackBudget);
+            this.sender = new SlackSender(slack.methods(settings.botToken()), Duration.ofSeconds(1));
         } else {
             this.slack = null;
             this.bot = null;
+            this.sender = null;
         }
     }
 
@@ -71,10 +74,9 @@ public final class SlackIntegration implements AutoCloseable {
                 ? Optional.of(new SlackEventsRoute(bot.app(), settings.signingSecret(), clock)) : Optional.empty();
     }
 
-    /** The outbox's sender for {@code Channel.SLACK}, when Slack is on. */
+    /** The outbox's sender for {@code Channel.SLACK}, when Slack is on; one instance, so its pacing holds across batches. */
     public Optional<Sender> sender() {
-        return enabled() ? Optional.of(new SlackSender(slack.methods(settings.botToken()), Duration.ofSeconds(1)))
-                : Optional.empty();
+        return Optional.ofNullable(sender);
     }
 
     /** Checks the bot token (auth.test) and, in Socket Mode, connects; a rejected token stops start-up. */

@@ -77,6 +77,10 @@ final class UpdateFlow {
         } else {
             progress = Integer.parseInt(progressText);
         }
+        if (progress != null && status == ActionStatus.DONE && action.get().status() != ActionStatus.DONE
+                && progress == action.get().progress()) {
+            progress = 100;
+        }
         String note = value(values, UpdateModal.NOTE).orElse("").strip();
         if (note.length() > UpdateModal.NOTE_MAX) {
             errors.put(UpdateModal.NOTE, texts.get("modal.error.note-length"));

@@ -96,6 +96,13 @@ class UpdateFlowTest extends SlackTestSupport {
     }
 
     @Test
+    void marking_an_action_done_without_touching_progress_sets_it_to_100() throws Exception {
+        long action = id("1.1");
+        interactive(submission("U0ANNA", action, "done", "40", "Klart"));
+        assertThat(planbot.plan().action(action).orElseThrow().progress()).isEqualTo(100);
+    }
+
+    @Test
     void a_progress_outside_0_to_100_is_shown_inline_in_the_modal_and_nothing_changes() throws Exception {
         long action = id("1.1");
         int before = planbot.plan().history(action).size();

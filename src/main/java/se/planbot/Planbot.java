@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.auth.ApiTokens;
@@ -116,7 +117,6 @@ public final class Planbot implements AutoCloseable {
         slack.start();
         slack.routes().ifPresent(faces::add);
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(slack.health());
         checks.add(new HealthCheck() {
             @Override
             public String name() {
@@ -129,6 +129,7 @@ public final class Planbot implements AutoCloseable {
                 return Map.of("ok", ok, "path", database.file().toString());
             }
         });
+        checks.add(slack.health());
         web = new WebServer(json, faces, checks).start(config.port("http.port"));
         log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
         return this;
@@ -163,7 +164,7 @@ public final class Planbot implements AutoCloseable {
     }
 
     /** What the Slack command would answer to {@code text} from {@code slackUserId}, as plain text. */
-    public String ask(String text, java.util.Optional<String> slackUserId) {
+    public String ask(String text, Optional<String> slackUserId) {
         var settings = slack.settings();
         return new PlainTextAnswer(slack.engine().texts(), zone, settings.command())
                 .render(slack.engine().answer(text, slackUserId));

@@ -78,6 +78,13 @@ public final class SlashCommandBench {
                     run("/plan försenade (list)", base, rate, seconds, () -> command(base, "försenade"), true);
                     run("/plan mina (owner)", base, rate, seconds, () -> command(base, "mina"), true);
                 }
+                System.out.println();
+                System.out.println("Closed loop, 16 connections, as fast as the server answers:");
+                System.out.println("| endpoint | requests | 200 OK | throughput req/s | median ms | p99 ms |");
+                System.out.println("|---|---|---|---|---|---|");
+                saturate("GET /health", 16, seconds, () -> get(base + "/health"));
+                saturate("/plan <id> (detail)", 16, seconds, () -> command(base, Long.toString(1 + SEQUENCE.get() % 10_000)));
+                saturate("/plan turism (search)", 16, seconds, () -> command(base, "turism"));
             } finally {
                 server.destroy();
                 server.waitFor();
@@ -160,6 +167,42 @@ public final class SlashCommandBench {
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.2f | %.2f | %.2f |%n", name, rate, total,
                     ok.get(), deferred.get(), ok.get() / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
         }
+    }
+
+    private static void saturate(String name, int connections, int seconds, Supplier<HttpRequest> requests)
+            throws Exception {
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var ok = new AtomicInteger();
+        var sent = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        var workers = new ArrayList<Thread>();
+        for (int i = 0; i < connections; i++) {
+            var worker = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long began = System.nanoTime();
+                    sent.incrementAndGet();
+                    try {
+                        if (HTTP.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            ok.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        // counted as not OK
+                    }
+                    latencies.add(System.nanoTime() - began);
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.2f |%n", name, sent.get(), ok.get(),
+                ok.get() / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99));
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -23,6 +23,7 @@ import se.planbot.problem.InvalidInput;
         description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
         subcommands = {
             Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, Main.Token.class,
+            Main.Ask.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
@@ -253,6 +254,32 @@ public final class Main implements Callable<Integer> {
                 }
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "ask", mixinStandardHelpOptions = true,
+            description = "Svarar som Slack-kommandot skulle, som vanlig text, t.ex. ask \"försenade\" eller "
+                    + "ask \"mina\" --as U012AB3CD. Bra för att prova Planbot utan Slack.")
+    static final class Ask implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "TEXT", arity = "0..*", description = "frågan, t.ex. 12, 2.3, turism, mina, försenade")
+        java.util.List<String> words = new java.util.ArrayList<>();
+
+        @Option(names = "--as", paramLabel = "SLACK-ID", description = "fråga som denna Slack-användare (för 'mina')")
+        String as;
+
+        @Override
+        public Integer call() {
+            if (as != null && !as.matches("[UW][A-Z0-9]{2,20}")) {
+                throw new InvalidInput("--as", "'" + as + "' är inget Slack-användar-id (t.ex. U012AB3CD)");
+            }
+            try (Planbot planbot = main.planbot()) {
+                main.out().print(planbot.ask(String.join(" ", words), java.util.Optional.ofNullable(as)));
+                main.out().flush();
+            }
+            return 0;
         }
     }
 

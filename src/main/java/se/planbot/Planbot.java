@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.time.DayOfWeek;
 import java.time.temporal.TemporalAdjusters;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.auth.ApiTokens;
@@ -59,6 +61,12 @@ import se.planbot.reminders.ReminderSettings;
 import se.planbot.reminders.ReminderSource;
 import se.planbot.reminders.ReminderSweep;
 import se.planbot.reminders.WorkingDays;
+import se.planbot.slack.PlainTextAnswer;
+import se.planbot.slack.SlackIntegration;
+import se.planbot.slack.SlackSettings;
+import se.planbot.slack.UpcomingDialogs;
+import se.planbot.dialogs.Dialog;
+import se.planbot.dialogs.DialogState;
 import se.planbot.web.Auth;
 import se.planbot.web.HealthCheck;
 import se.planbot.web.Metrics;
@@ -107,6 +115,7 @@ public final class Planbot implements AutoCloseable {
     private ReminderSweep sweep;
     private DispatcherLoop dispatcherLoop;
     private ReminderScheduler scheduler;
+    final SlackIntegration slack;
     private WebServer web;
 
     public Planbot(Config config, Clock clock) {
@@ -136,6 +145,9 @@ public final class Planbot implements AutoCloseable {
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
                 config.string("public.base-url"), from.address(), from.name());
         reminderSources.add(dialogs.reminders());
+        this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
+                upcomingDialogs(), SlackIntegration.ACK_BUDGET);
+        slack.sender().ifPresent(senders::add);
     }
 
     /** Slack is on when both the bot token and the signing secret are set. */
@@ -174,6 +186,19 @@ public final class Planbot implements AutoCloseable {
         var result = sweep().run(now);
         var deliveries = dispatcher().dispatchDue();
         return new RemindReport(result, deliveries, false, waiting());
+    }
+
+    /** Slack's "dialoger": published dialogs that have not started yet, soonest first. */
+    private UpcomingDialogs upcomingDialogs() {
+        String baseUrl = config.string("public.base-url");
+        return limit -> dialogs.dialogs().publicDialogs(0).stream()
+                .filter(dialog -> dialog.state() == DialogState.PUBLISHED && dialog.startsAt().isAfter(clock.instant()))
+                .sorted(Comparator.comparing(Dialog::startsAt))
+                .limit(limit)
+                .map(dialog -> new UpcomingDialogs.Dialog(dialog.id(), dialog.title(), dialog.startsAt().atZone(zone),
+                        dialog.place() == null || dialog.place().isBlank() ? dialog.onlineUrl() : dialog.place(),
+                        baseUrl + "/dialogs/" + dialog.id()))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -241,6 +266,8 @@ public final class Planbot implements AutoCloseable {
         });
         faces.add(metrics);
         faces.add(new OutboxApi(outboxAdmin, auth));
+        slack.start();
+        slack.routes().ifPresent(faces::add);
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck() {
             @Override
@@ -262,6 +289,7 @@ public final class Planbot implements AutoCloseable {
             dispatcherLoop.nudge();
         });
         checks.add(new SchedulerHealth(scheduler));
+        checks.add(slack.health());
         web = new WebServer(json, faces, checks, business.renderer(), business.pageNotFound()).start(config.port("http.port"));
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
@@ -321,6 +349,17 @@ public final class Planbot implements AutoCloseable {
         return outboxAdmin;
     }
 
+    public SlackIntegration slack() {
+        return slack;
+    }
+
+    /** What the Slack command would answer to {@code text} from {@code slackUserId}, as plain text. */
+    public String ask(String text, Optional<String> slackUserId) {
+        var settings = slack.settings();
+        return new PlainTextAnswer(slack.engine().texts(), zone, settings.command())
+                .render(slack.engine().answer(text, slackUserId));
+    }
+
     @Override
     public void close() {
         if (scheduler != null) {
@@ -332,6 +371,7 @@ public final class Planbot implements AutoCloseable {
         if (web != null) {
             web.stop();
         }
+        slack.close();
         database.close();
     }
 }

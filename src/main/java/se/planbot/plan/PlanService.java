@@ -29,6 +29,7 @@ public final class PlanService {
     private final Clock clock;
     private final ZoneId zone;
     private final PlanStore store = new PlanStore();
+    private final ActionQueries queries = new ActionQueries();
 
     public PlanService(Database database, Clock clock, ZoneId zone) {
         this.database = database;
@@ -83,6 +84,35 @@ public final class PlanService {
     /** Everyone, in the caller's transaction. */
     public List<Person> people(Connection connection) throws SQLException {
         return store.people(connection);
+    }
+
+    /**
+     * One page of the actions whose code, title or description hold every word of {@code text}
+     * (case and diacritics ignored), best matches first: exact code, then title words, then description.
+     */
+    public ActionPage search(String text, int offset, int limit) {
+        return database.read(connection -> queries.search(connection, text, offset, limit));
+    }
+
+    /** One page of a person's actions, soonest deadline first. */
+    public ActionPage actionsOf(long personId, int offset, int limit) {
+        return database.read(connection -> queries.byOwner(connection, personId, offset, limit));
+    }
+
+    /** One page of the overdue actions, longest overdue first. */
+    public ActionPage overdue(int offset, int limit) {
+        LocalDate today = today();
+        return database.read(connection -> queries.overdue(connection, today, offset, limit));
+    }
+
+    /** One page of the open actions due from {@code from} to {@code to} (both included), soonest first. */
+    public ActionPage dueBetween(LocalDate from, LocalDate to, int offset, int limit) {
+        return database.read(connection -> queries.dueBetween(connection, from, to, offset, limit));
+    }
+
+    /** One page of a strategy's actions in code order. */
+    public ActionPage inStrategy(int strategy, int offset, int limit) {
+        return database.read(connection -> queries.inStrategy(connection, strategy, offset, limit));
     }
 
     public Optional<Action> action(long id) {

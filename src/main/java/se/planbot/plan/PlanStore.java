@@ -15,7 +15,7 @@ import se.planbot.db.Jdbc;
 /** The plan's tables: strategies, people, actions, history. SQL only; rules live in {@link PlanService}. */
 final class PlanStore {
 
-    private static final String ACTION_COLUMNS = """
+    static final String ACTION_COLUMNS = """
             select a.*, p.name as owner_name, p.email as owner_email, p.slack_user_id as owner_slack
             from actions a left join people p on p.id = a.owner_id
             """;
@@ -188,7 +188,7 @@ final class PlanStore {
                 row.getString("slack_user_id"), PersonRole.fromCode(row.getString("role")).orElseThrow());
     }
 
-    private static Action action(ResultSet row) throws SQLException {
+    static Action action(ResultSet row) throws SQLException {
         return new Action(
                 row.getLong("id"),
                 row.getString("code"),

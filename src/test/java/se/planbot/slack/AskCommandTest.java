@@ -1,0 +1,79 @@
+package se.planbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.planbot.Main;
+import se.planbot.Planbot;
+import se.planbot.config.Config;
+import se.planbot.plan.PersonDraft;
+import se.planbot.plan.PersonRole;
+
+/** {@code planbot ask}: the Slack engine on the command line, in plain text. */
+class AskCommandTest {
+
+    @TempDir
+    Path folder;
+    Path configFile;
+
+    @BeforeEach
+    void plan() throws Exception {
+        Path database = folder.resolve("plan.db");
+        configFile = folder.resolve("planbot.properties");
+        Files.writeString(configFile, "db.path=" + database + "\n", StandardCharsets.UTF_8);
+        try (var planbot = new Planbot(Config.of(Map.of("db.path", database.toString())), Clock.systemUTC())) {
+            planbot.plan().createPerson(new PersonDraft("Anna Andersson", "anna@example.se", "U0ANNA", PersonRole.OWNER));
+            String csv = "Kod;Åtgärd;Beskrivning;Strategi;Ansvarig;E-post;Förvaltning;Start;Klart senast;Status;Framsteg;Ursprung\n"
+                    + "1.1;Företagslotsen;Samordna kontakter.;1 Service och bemötande;Anna Andersson;anna@example.se;KLK;2020-01-01;2020-06-30;Pågår;40;plan\n"
+                    + "2.1;Turism i centrum;Fler besökare.;2 Attraktiv plats;Anna Andersson;anna@example.se;KFV;2020-01-01;2099-03-01;Planerad;0;plan\n";
+            planbot.transfer().importCsv(csv.getBytes(StandardCharsets.UTF_8), "test");
+        }
+    }
+
+    private String[] run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = configFile.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void ask_answers_a_code_in_plain_text_as_slack_would() {
+        var result = run("ask", "1.1");
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1]).contains("1.1 Företagslotsen", "Status: Pågår", "Framsteg: 40 %",
+                "Ansvarig: Anna Andersson", "Deadline: 2020-06-30 (försenad").doesNotContain("*", "`");
+    }
+
+    @Test
+    void ask_mina_uses_the_slack_user_given_with_as() {
+        assertThat(run("ask", "mina", "--as", "U0ANNA")[1]).contains("Dina åtgärder", "1.1 Företagslotsen", "2.1 Turism");
+        assertThat(run("ask", "mina")[1]).contains("Vem frågar? Ange ett Slack-användar-id");
+    }
+
+    @Test
+    void ask_without_words_prints_the_help_and_unknown_words_get_the_closest_command() {
+        assertThat(run("ask")[1]).contains("Planbot svarar på frågor om åtgärdsplanen", "/plan försenade");
+        assertThat(run("ask", "forsnade")[1]).contains("Jag förstod inte ”forsnade”", "Menade du /plan försenade?");
+    }
+
+    @Test
+    void ask_with_a_malformed_slack_id_is_one_clear_line_and_exit_2() {
+        var result = run("ask", "mina", "--as", "anna");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains("'anna' är inget Slack-användar-id");
+    }
+}

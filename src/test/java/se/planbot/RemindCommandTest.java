@@ -105,17 +105,23 @@ class RemindCommandTest {
     }
 
     @Test
-    void slack_reminders_without_a_slack_sender_wait_and_remind_says_so() throws Exception {
-        Files.writeString(configFile, Files.readString(configFile)
-                + "slack.bot-token=xoxb-test\nslack.signing-secret=hemligt\n");
+    void slack_messages_queued_before_slack_was_turned_off_wait_and_remind_says_so() throws Exception {
+        String withoutSlack = Files.readString(configFile);
+        Files.writeString(configFile, withoutSlack
+                + "slack.bot-token=xoxb-test\nslack.signing-secret=hemligt\nslack.api-url=http://127.0.0.1:1/api/\n");
         try (Planbot planbot = new Planbot(Fixtures.config(folder, Map.of()), Clock.systemUTC())) {
             var erik = planbot.plan().personByEmail("erik@example.se").orElseThrow();
             planbot.database().write(connection -> se.planbot.db.Jdbc.update(connection,
                     "update people set slack_user_id = 'U0ERIK' where id = ?", erik.id()));
         }
-        var run = remind("--at", "2026-12-01T08:00");
-        assertThat(run.out()).contains("1 meddelanden väntar på kanalen slack");
-        assertThat(run.exit()).isZero();
+        var slackDown = remind("--at", "2026-12-01T08:00");
+        assertThat(slackDown.out()).contains("försöker igen #2 reminder till U0ERIK (slack)");
+        assertThat(slackDown.exit()).isEqualTo(1);
+
+        Files.writeString(configFile, withoutSlack);
+        var slackOff = remind("--at", "2026-12-01T08:00");
+        assertThat(slackOff.out()).contains("1 meddelanden väntar på kanalen slack");
+        assertThat(slackOff.exit()).isZero();
     }
 
     @Test

@@ -66,6 +66,7 @@ import se.planbot.slack.SlackIntegration;
 import se.planbot.slack.SlackSettings;
 import se.planbot.slack.UpcomingDialogs;
 import se.planbot.dialogs.Dialog;
+import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.DialogState;
 import se.planbot.web.Auth;
 import se.planbot.web.HealthCheck;
@@ -145,6 +146,7 @@ public final class Planbot implements AutoCloseable {
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
                 config.string("public.base-url"), from.address(), from.name());
         reminderSources.add(dialogs.reminders());
+        digestSections.add(new DialogDigest(config.string("public.base-url"), zone));
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 upcomingDialogs(), SlackIntegration.ACK_BUDGET);
         slack.sender().ifPresent(senders::add);

@@ -298,31 +298,33 @@ public final class PlanService {
         return new PersonDraft(name, email, slack, draft.role() == null ? PersonRole.OWNER : draft.role());
     }
 
-    /** Finds a person by email, else by name; creates one when neither matches (import). */
-    Person findOrCreatePerson(Connection connection, String name, String email) throws SQLException {
-        if (email != null && !email.isBlank()) {
-            var byEmail = store.personByEmail(connection, email.trim());
-            if (byEmail.isPresent()) {
-                if (name != null && !name.isBlank() && !byEmail.get().name().equals(name.trim())) {
-                    var p = byEmail.get();
-                    store.updatePerson(connection, p.id(), new PersonDraft(name.trim(), p.email(), p.slackUserId(), p.role()));
-                    return store.person(connection, p.id()).orElseThrow();
-                }
-                return byEmail.get();
-            }
+    /**
+     * Finds a person by email, else by name; creates one when neither matches (import). An email
+     * or Slack id given for a person who has none yet is added; a name differing is updated.
+     */
+    Person findOrCreatePerson(Connection connection, String name, String email, String slackUserId)
+            throws SQLException {
+        String wantedEmail = email == null || email.isBlank() ? null : email.trim();
+        String wantedSlack = slackUserId == null || slackUserId.isBlank() ? null : slackUserId.trim();
+        Optional<Person> found = wantedEmail == null ? Optional.empty() : store.personByEmail(connection, wantedEmail);
+        if (found.isEmpty()) {
+            found = store.personByName(connection, name.trim())
+                    .filter(person -> wantedEmail == null || person.email() == null);
         }
-        var byName = store.personByName(connection, name.trim());
-        if (byName.isPresent() && (email == null || email.isBlank() || byName.get().email() == null)) {
-            var p = byName.get();
-            if (email != null && !email.isBlank()) {
-                store.updatePerson(connection, p.id(), checkPerson(connection,
-                        new PersonDraft(p.name(), email, p.slackUserId(), p.role()), p.id()));
-                return store.person(connection, p.id()).orElseThrow();
-            }
-            return p;
+        if (found.isEmpty()) {
+            var draft = checkPerson(connection, new PersonDraft(name, wantedEmail, wantedSlack, PersonRole.OWNER), null);
+            return store.person(connection, store.insertPerson(connection, draft, clock.instant())).orElseThrow();
         }
-        var draft = checkPerson(connection, new PersonDraft(name, email, null, PersonRole.OWNER), null);
-        return store.person(connection, store.insertPerson(connection, draft, clock.instant())).orElseThrow();
+        Person person = found.get();
+        var wanted = new PersonDraft(name.trim(),
+                wantedEmail != null ? wantedEmail : person.email(),
+                wantedSlack != null ? wantedSlack : person.slackUserId(),
+                person.role());
+        if (wanted.equals(new PersonDraft(person.name(), person.email(), person.slackUserId(), person.role()))) {
+            return person;
+        }
+        store.updatePerson(connection, person.id(), checkPerson(connection, wanted, person.id()));
+        return store.person(connection, person.id()).orElseThrow();
     }
 
     void saveStrategy(Connection connection, Strategy strategy) throws SQLException {

@@ -32,7 +32,7 @@ import se.planbot.problem.InvalidInput;
  */
 public final class PlanTransfer {
 
-    static final List<String> HEADINGS = List.of("Kod", "Åtgärd", "Beskrivning", "Strategi", "Ansvarig", "E-post",
+    static final List<String> HEADINGS = List.of("Kod", "Åtgärd", "Beskrivning", "Strategi", "Ansvarig", "E-post", "Slack-id",
             "Förvaltning", "Start", "Klart senast", "Status", "Framsteg", "Ursprung");
 
     private final PlanService plan;
@@ -125,8 +125,8 @@ public final class PlanTransfer {
             try {
                 Long ownerId = null;
                 if (!row.owner().isBlank()) {
-                    ownerId = plan.findOrCreatePerson(connection, row.owner(), row.email()).id();
-                } else if (!row.email().isBlank()) {
+                    ownerId = plan.findOrCreatePerson(connection, row.owner(), row.email(), row.slackUserId()).id();
+                } else if (!row.email().isBlank() || !row.slackUserId().isBlank()) {
                     problems.add("rad " + row.number() + ": E-post '" + row.email() + "' utan Ansvarig; fyll i namnet");
                     continue;
                 }
@@ -164,6 +164,7 @@ public final class PlanTransfer {
             case "strategy" -> "Strategi";
             case "ownerId", "name" -> "Ansvarig";
             case "email" -> "E-post";
+            case "slackUserId" -> "Slack-id";
             case "startDate" -> "Start";
             case "deadline" -> "Klart senast";
             case "progress" -> "Framsteg";
@@ -211,6 +212,7 @@ public final class PlanTransfer {
                     action.strategyId() + " " + titles.getOrDefault(action.strategyId(), ""),
                     nullToEmpty(action.ownerName()),
                     nullToEmpty(action.ownerEmail()),
+                    nullToEmpty(action.ownerSlackUserId()),
                     action.department(),
                     action.startDate() == null ? "" : action.startDate().toString(),
                     action.deadline() == null ? "" : action.deadline().toString(),

@@ -40,6 +40,9 @@ final class SheetRows {
         map.put("e-post", "E-post");
         map.put("email", "E-post");
         map.put("mejl", "E-post");
+        map.put("slack", "Slack-id");
+        map.put("slack id", "Slack-id");
+        map.put("slack user id", "Slack-id");
         map.put("department", "Förvaltning");
         map.put("startdatum", "Start");
         map.put("start date", "Start");
@@ -67,7 +70,7 @@ final class SheetRows {
     }
 
     record ParsedRow(int number, String code, String title, String description, int strategy,
-            String strategyTitle, String owner, String email, String department, LocalDate start, LocalDate deadline,
+            String strategyTitle, String owner, String email, String slackUserId, String department, LocalDate start, LocalDate deadline,
             ActionStatus status, Integer progress, String origin) {
     }
 
@@ -103,6 +106,10 @@ final class SheetRows {
         if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add(where + "E-post '" + email + "' är ingen e-postadress");
         }
+        String slackUserId = cell.apply("Slack-id");
+        if (!slackUserId.isEmpty() && !slackUserId.matches("[UW][A-Z0-9]{2,20}")) {
+            problems.add(where + "Slack-id '" + slackUserId + "' är inget Slack-användar-id (t.ex. U012AB3CD)");
+        }
         LocalDate start = date(cell.apply("Start"), "Start", where, problems);
         LocalDate deadline = date(cell.apply("Klart senast"), "Klart senast", where, problems);
         if (start != null && deadline != null && deadline.isBefore(start)) {
@@ -134,7 +141,7 @@ final class SheetRows {
         }
         String origin = cell.apply("Ursprung");
         return new ParsedRow(row.number(), code, title, cell.apply("Beskrivning"), strategy, strategyTitle,
-                cell.apply("Ansvarig"), email, cell.apply("Förvaltning"), start, deadline,
+                cell.apply("Ansvarig"), email, slackUserId, cell.apply("Förvaltning"), start, deadline,
                 status == null ? ActionStatus.PLANNED : status, progress, origin.isEmpty() ? "plan" : origin);
     }
 

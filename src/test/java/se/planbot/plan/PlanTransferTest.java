@@ -121,6 +121,20 @@ class PlanTransferTest {
     }
 
     @Test
+    void a_slack_id_column_links_owners_to_slack_and_a_bad_one_is_refused() {
+        importText("Kod;Åtgärd;Strategi;Ansvarig;E-post;Slack-id\n1.1;Lots;1 Service;Anna Milsta;anna@example.se;U01ANNA\n");
+        assertThat(planbot.plan().personBySlackUserId("U01ANNA")).hasValueSatisfying(
+                anna -> assertThat(anna.email()).isEqualTo("anna@example.se"));
+
+        assertThatThrownBy(() -> importText("Kod;Åtgärd;Strategi;Ansvarig;Slack-id\n1.2;Mätning;1;Erik;anna\n"))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).containsExactly(
+                        "rad 2: Slack-id 'anna' är inget Slack-användar-id (t.ex. U012AB3CD)"));
+        assertThatThrownBy(() -> importText("Kod;Åtgärd;Strategi;Ansvarig;Slack-id\n1.2;Mätning;1;Erik;U01ANNA\n"))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).containsExactly(
+                        "rad 2: Slack-id: Slack-id:t används redan av Anna Milsta"));
+    }
+
+    @Test
     void missing_headings_and_non_utf8_files_are_explained() {
         assertThatThrownBy(() -> importText("Nummer;Namn\n1;x\n"))
                 .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems())

@@ -6,11 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import se.planbot.db.Database;
 import se.planbot.problem.Errors;
 import se.planbot.problem.NotFound;
@@ -21,14 +18,12 @@ import se.planbot.problem.NotFound;
  */
 public final class PlanService {
 
-    private static final Pattern CODE = Pattern.compile("[0-9A-Za-zÅÄÖåäö][0-9A-Za-zÅÄÖåäö.\\-_]{0,19}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
     private final Database database;
     private final Clock clock;
     private final ZoneId zone;
     private final PlanStore store = new PlanStore();
+    private final PlanRules rules = new PlanRules(store);
     private final ActionQueries queries = new ActionQueries();
 
     public PlanService(Database database, Clock clock, ZoneId zone) {
@@ -147,7 +142,7 @@ public final class PlanService {
 
     public Person createPerson(PersonDraft draft) {
         return database.write(connection -> {
-            var person = checkPerson(connection, draft, null);
+            var person = rules.checkPerson(connection, draft, null);
             long id = store.insertPerson(connection, person, clock.instant());
             return store.person(connection, id).orElseThrow();
         });
@@ -161,12 +156,12 @@ public final class PlanService {
     public Action createAction(Connection connection, ActionDraft draft, String actor, String note)
             throws SQLException {
         ActionDraft complete = withDefaults(draft);
-        check(connection, complete, null);
+        rules.check(connection, complete, null);
         Instant now = clock.instant();
         long id = store.insertAction(connection, complete, now);
         Action created = store.action(connection, id).orElseThrow();
         store.appendChange(connection, id, now, actor, note == null || note.isBlank() ? "Skapad" : note,
-                differences(created));
+                ActionDiff.created(created));
         return created;
     }
 
@@ -179,8 +174,8 @@ public final class PlanService {
             throws SQLException {
         Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
         ActionDraft merged = patch.over(current);
-        check(connection, merged, current);
-        List<FieldChange> changes = differences(current, merged, connection);
+        rules.check(connection, merged, current);
+        List<FieldChange> changes = ActionDiff.changed(connection, store, current, merged);
         if (changes.isEmpty() && (note == null || note.isBlank())) {
             return current;
         }
@@ -227,76 +222,7 @@ public final class PlanService {
                 draft.origin() == null || draft.origin().isBlank() ? "plan" : draft.origin());
     }
 
-    private void check(Connection connection, ActionDraft draft, Action current) throws SQLException {
-        var errors = new Errors();
-        if (draft.code() == null || draft.code().isBlank()) {
-            errors.add("code", "kod saknas (t.ex. 2.3)");
-        } else if (!CODE.matcher(draft.code()).matches()) {
-            errors.add("code", "koden '" + draft.code() + "' får bara innehålla bokstäver, siffror och . - _ (högst 20 tecken)");
-        } else {
-            var holder = store.actionByCode(connection, draft.code());
-            if (holder.isPresent() && (current == null || holder.get().id() != current.id())) {
-                errors.add("code", "koden '" + draft.code() + "' används redan av åtgärd " + holder.get().id());
-            }
-        }
-        if (draft.title() == null || draft.title().isBlank()) {
-            errors.add("title", "titel saknas");
-        } else if (draft.title().length() > 300) {
-            errors.add("title", "titeln är för lång (högst 300 tecken)");
-        }
-        if (draft.description() != null && draft.description().length() > 10_000) {
-            errors.add("description", "beskrivningen är för lång (högst 10 000 tecken)");
-        }
-        if (draft.strategyId() == null) {
-            errors.add("strategy", "strategi saknas (ett nummer, t.ex. 2)");
-        } else if (store.strategies(connection).stream().noneMatch(s -> s.id() == draft.strategyId())) {
-            errors.add("strategy", "strategi " + draft.strategyId() + " finns inte");
-        }
-        if (draft.ownerId() != null && store.person(connection, draft.ownerId()).isEmpty()) {
-            errors.add("ownerId", "person " + draft.ownerId() + " finns inte");
-        }
-        if (draft.startDate() != null && draft.deadline() != null && draft.deadline().isBefore(draft.startDate())) {
-            errors.add("deadline", "klart senast (" + draft.deadline() + ") är före start (" + draft.startDate() + ")");
-        }
-        if (draft.progress() != null && (draft.progress() < 0 || draft.progress() > 100)) {
-            errors.add("progress", "framsteg ska vara 0–100 procent, inte " + draft.progress());
-        }
-        errors.throwIfAny();
-    }
 
-    private PersonDraft checkPerson(Connection connection, PersonDraft draft, Long existingId) throws SQLException {
-        var errors = new Errors();
-        String name = draft.name() == null ? "" : draft.name().trim();
-        String email = draft.email() == null || draft.email().isBlank() ? null : draft.email().trim();
-        String slack = draft.slackUserId() == null || draft.slackUserId().isBlank() ? null : draft.slackUserId().trim();
-        if (name.isEmpty()) {
-            errors.add("name", "namn saknas");
-        } else if (name.length() > 200 || name.contains("\n") || name.contains("\r")) {
-            errors.add("name", "namnet ska vara en rad på högst 200 tecken");
-        }
-        if (email != null) {
-            if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-                errors.add("email", "'" + email + "' är ingen e-postadress");
-            } else {
-                var holder = store.personByEmail(connection, email);
-                if (holder.isPresent() && !Objects.equals(holder.get().id(), existingId)) {
-                    errors.add("email", "e-postadressen används redan av " + holder.get().name());
-                }
-            }
-        }
-        if (slack != null) {
-            if (!SLACK_USER.matcher(slack).matches()) {
-                errors.add("slackUserId", "'" + slack + "' är inget Slack-användar-id (t.ex. U012AB3CD)");
-            } else {
-                var holder = store.personBySlackUserId(connection, slack);
-                if (holder.isPresent() && !Objects.equals(holder.get().id(), existingId)) {
-                    errors.add("slackUserId", "Slack-id:t används redan av " + holder.get().name());
-                }
-            }
-        }
-        errors.throwIfAny();
-        return new PersonDraft(name, email, slack, draft.role() == null ? PersonRole.OWNER : draft.role());
-    }
 
     /**
      * Finds a person by email, else by name; creates one when neither matches (import). An email
@@ -312,7 +238,7 @@ public final class PlanService {
                     .filter(person -> wantedEmail == null || person.email() == null);
         }
         if (found.isEmpty()) {
-            var draft = checkPerson(connection, new PersonDraft(name, wantedEmail, wantedSlack, PersonRole.OWNER), null);
+            var draft = rules.checkPerson(connection, new PersonDraft(name, wantedEmail, wantedSlack, PersonRole.OWNER), null);
             return store.person(connection, store.insertPerson(connection, draft, clock.instant())).orElseThrow();
         }
         Person person = found.get();
@@ -323,7 +249,7 @@ public final class PlanService {
         if (wanted.equals(new PersonDraft(person.name(), person.email(), person.slackUserId(), person.role()))) {
             return person;
         }
-        store.updatePerson(connection, person.id(), checkPerson(connection, wanted, person.id()));
+        store.updatePerson(connection, person.id(), rules.checkPerson(connection, wanted, person.id()));
         return store.person(connection, person.id()).orElseThrow();
     }
 
@@ -343,53 +269,4 @@ public final class PlanService {
         return database;
     }
 
-    private static List<FieldChange> differences(Action after) {
-        var changes = new ArrayList<FieldChange>();
-        compare(changes, "code", null, after.code());
-        compare(changes, "title", null, after.title());
-        compare(changes, "description", null, after.description());
-        compare(changes, "strategy", null, after.strategyId());
-        compare(changes, "owner", null, after.ownerName());
-        compare(changes, "department", null, after.department());
-        compare(changes, "startDate", null, after.startDate());
-        compare(changes, "deadline", null, after.deadline());
-        compare(changes, "status", null, after.status().code());
-        compare(changes, "progress", null, after.progress());
-        return changes;
-    }
-
-    private List<FieldChange> differences(Action before, ActionDraft after, Connection connection) throws SQLException {
-        var changes = new ArrayList<FieldChange>();
-        compare(changes, "code", before.code(), after.code());
-        compare(changes, "title", before.title(), after.title());
-        compare(changes, "description", before.description(), after.description());
-        compare(changes, "strategy", before.strategyId(), after.strategyId());
-        if (!Objects.equals(before.ownerId(), after.ownerId())) {
-            String newOwner = after.ownerId() == null ? null
-                    : store.person(connection, after.ownerId()).map(Person::name).orElse(null);
-            compare(changes, "owner", before.ownerName(), newOwner);
-        }
-        compare(changes, "department", before.department(), after.department());
-        compare(changes, "startDate", before.startDate(), after.startDate());
-        compare(changes, "deadline", before.deadline(), after.deadline());
-        compare(changes, "status", before.status().code(), after.status().code());
-        compare(changes, "progress", before.progress(), after.progress());
-        return changes;
-    }
-
-    private static void compare(List<FieldChange> changes, String field, Object before, Object after) {
-        String oldText = text(before);
-        String newText = text(after);
-        if (!Objects.equals(oldText, newText)) {
-            changes.add(new FieldChange(field, oldText, newText));
-        }
-    }
-
-    private static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString();
-        return text.isEmpty() ? null : text;
-    }
 }

@@ -21,7 +21,7 @@ class MentionAndHomeTest extends SlackTestSupport {
         var form = posted.get(0).form();
         assertThat(form.get("channel")).isEqualTo("C0PLAN");
         assertThat(form.get("thread_ts")).isEqualTo("1764576000.000100");
-        assertThat(posted.get(0).authorization()).isEqualTo("Bearer xoxb-test-token");
+        assertThat(posted.get(0).authorization()).isEqualTo("Bearer xoxb-fake");
         assertThat(texts(json(form.get("blocks")))).contains("1.1 Företagslotsen", "Pågår", "40 %");
     }
 

@@ -32,7 +32,7 @@ class SlackSenderTest {
         config.setMethodsEndpointUrlPrefix(slackApi.apiUrl());
         config.setStatsEnabled(false);
         slack = Slack.getInstance(config);
-        sender = new SlackSender(slack.methods("xoxb-test-token"), Duration.ofMillis(300));
+        sender = new SlackSender(slack.methods("xoxb-fake"), Duration.ofMillis(300));
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class SlackSenderTest {
         var posted = slackApi.calls("chat.postMessage");
         assertThat(posted).hasSize(1);
         assertThat(posted.get(0).form().get("channel")).isEqualTo("U0ANNA");
-        assertThat(posted.get(0).authorization()).isEqualTo("Bearer xoxb-test-token");
+        assertThat(posted.get(0).authorization()).isEqualTo("Bearer xoxb-fake");
         var blocks = SlackTestSupport.json(posted.get(0).form().get("blocks"));
         assertThat(SlackTestSupport.texts(blocks)).contains("Påminnelse om deadlines", "Hej Anna Andersson!",
                 "<http://localhost:7070/plan#2.3|2.3 Yrkesvux inom industri &amp; logistik>", "Pågår · 30 %",

@@ -45,7 +45,7 @@ abstract class SlackTestSupport {
         var settings = new LinkedHashMap<String, String>();
         settings.put("db.path", folder.resolve("planbot.db").toString());
         settings.put("http.port", "0");
-        settings.put("slack.bot-token", "xoxb-test-token");
+        settings.put("slack.bot-token", "xoxb-fake");
         settings.put("slack.signing-secret", SECRET);
         settings.put("slack.api-url", slackApi.apiUrl());
         // Owners' deadline reminders go by email here, so the start-up sweep posts nothing to the fake.

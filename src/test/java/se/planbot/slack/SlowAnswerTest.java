@@ -45,7 +45,7 @@ class SlowAnswerTest {
         };
         Clock clock = Clock.fixed(SlackTestSupport.NOW, ZoneOffset.UTC);
         try (var slackApi = new FakeSlackApi(); var database = Database.open(folder.resolve("p.db"))) {
-            var settings = SlackSettings.from(Config.of(Map.of("slack.bot-token", "xoxb-test-token",
+            var settings = SlackSettings.from(Config.of(Map.of("slack.bot-token", "xoxb-fake",
                     "slack.signing-secret", SlackTestSupport.SECRET, "slack.api-url", slackApi.apiUrl())));
             var plan = new PlanService(database, clock, settings.zone());
             try (var slack = new SlackIntegration(settings, plan, database, clock, slowDialogs, Duration.ofMillis(200))) {

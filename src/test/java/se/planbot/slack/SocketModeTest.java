@@ -77,7 +77,7 @@ class SocketModeTest {
             }
             slackApi.socketUrl("ws://127.0.0.1:" + socket.getPort() + "/link");
             var config = Config.of(Map.of("db.path", folder.resolve("p.db").toString(), "http.port", "0",
-                    "slack.bot-token", "xoxb-test-token", "slack.signing-secret", SlackTestSupport.SECRET,
+                    "slack.bot-token", "xoxb-fake", "slack.signing-secret", SlackTestSupport.SECRET,
                     "slack.app-token", "xapp-1-test", "slack.api-url", slackApi.apiUrl()));
             try (var planbot = new Planbot(config, Clock.fixed(SlackTestSupport.NOW, ZoneOffset.UTC)).start()) {
                 var opened = slackApi.await(call -> call.method().equals("apps.connections.open"), 1);

@@ -42,14 +42,7 @@ public final class FileMailSender implements Sender {
 
     @Override
     public void send(QueuedMessage queued) throws SendFailure {
-        MimeMessage message;
-        try {
-            message = composer.compose(session, queued);
-        } catch (MailProblem e) {
-            throw SendFailure.permanent(e.getMessage(), e);
-        } catch (MessagingException e) {
-            throw SendFailure.permanent("meddelandet kan inte byggas: " + e.getMessage(), e);
-        }
+        MimeMessage message = composer.build(session, queued);
         Path target = directory.resolve(fileName(queued));
         try {
             Files.createDirectories(directory);

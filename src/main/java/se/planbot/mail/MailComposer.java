@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import se.planbot.outbox.QueuedMessage;
+import se.planbot.outbox.SendFailure;
 
 /**
  * Turns an outbox row into a MIME message: multipart/alternative of text and HTML from the
@@ -157,6 +158,17 @@ public final class MailComposer {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", id);
+        }
+    }
+
+    /** {@link #compose} for a sender: a message that cannot be built never will be, so that is permanent. */
+    public MimeMessage build(Session session, QueuedMessage queued) throws SendFailure {
+        try {
+            return compose(session, queued);
+        } catch (MailProblem e) {
+            throw SendFailure.permanent(e.getMessage(), e);
+        } catch (MessagingException e) {
+            throw SendFailure.permanent("meddelandet kan inte byggas: " + e.getMessage(), e);
         }
     }
 }

@@ -43,9 +43,10 @@ public final class RequestSignature {
         } catch (NumberFormatException e) {
             return Optional.of("X-Slack-Request-Timestamp är inget tal");
         }
-        long skew = clock.instant().getEpochSecond() - seconds;
-        if (Math.abs(skew) > MAX_SKEW_SECONDS) {
-            return Optional.of("tidsstämpeln avviker " + skew + " s (högst ±" + MAX_SKEW_SECONDS + " s)");
+        long now = clock.instant().getEpochSecond();
+        // Compared without subtracting from the sender's number, so no value can overflow into range.
+        if (seconds < now - MAX_SKEW_SECONDS || seconds > now + MAX_SKEW_SECONDS) {
+            return Optional.of("tidsstämpeln ligger utanför ±" + MAX_SKEW_SECONDS + " s från nu");
         }
         byte[] expected = sign(timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.UTF_8))) {

@@ -122,4 +122,27 @@ class MainTest {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("finns inte");
     }
+
+    @Test
+    void a_folder_or_a_path_through_a_file_is_one_line_and_no_stack_trace() throws Exception {
+        Path cfg = config("");
+        Path dir = Files.createDirectory(folder.resolve("mapp.csv"));
+        Path file = Files.writeString(folder.resolve("fil.txt"), "x");
+
+        var importFolder = run("import", dir.toString(), "--config", cfg.toString());
+        assertThat(importFolder.exit()).isEqualTo(2);
+        assertThat(importFolder.err().lines()).hasSize(1);
+        assertThat(importFolder.err()).contains("mapp.csv").doesNotContain("Exception");
+
+        var exportThroughFile = run("export", file.resolve("plan.csv").toString(), "--config", cfg.toString());
+        assertThat(exportThroughFile.exit()).isEqualTo(1);
+        assertThat(exportThroughFile.err().lines()).hasSize(1);
+        assertThat(exportThroughFile.err()).contains("fil.txt").doesNotContain("Exception");
+
+        var backupToFolder = run("backup", dir.toString(), "--config", cfg.toString());
+        assertThat(backupToFolder.exit()).isEqualTo(2);
+        assertThat(backupToFolder.err().lines()).hasSize(1);
+        assertThat(backupToFolder.err()).contains("mapp.csv").doesNotContain("Exception");
+        assertThat(folder.resolve("mapp.csv.partial")).doesNotExist();
+    }
 }

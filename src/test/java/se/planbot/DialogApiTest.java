@@ -144,6 +144,8 @@ class DialogApiTest {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFFnamn;företag;e-post;status;anmäld")
                 .contains("'=HYPERLINK").contains("Åkeri AB;a@akeri.se;registered");
+        assertThat(csv.body()).as("the time a person reads in Excel is Swedish time, to the minute")
+                .contains("Åkeri AB;a@akeri.se;registered;2026-12-01 10:00\r\n");
         assertThat(app.json(app.api("GET", "/api/v1/dialogs/" + id + "/registrations", null)).get(0).get("email").asText())
                 .isEqualTo("a@akeri.se");
     }

@@ -217,7 +217,9 @@ class PlanApiTest {
         var created = app.send("POST", "/api/v1/people", token,
                 "{\"name\":\"Åsa Öberg\",\"email\":\"asa.oberg@example.se\",\"slackUserId\":\"U012AB3CD\",\"role\":\"owner\"}");
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(app.get("/api/v1/people", token).body()).contains("Åsa Öberg", "asa.oberg@example.se");
+        assertThat(json(created).path("role").asText()).as("the role reads as it is written").isEqualTo("owner");
+        assertThat(app.get("/api/v1/people", token).body()).contains("Åsa Öberg", "asa.oberg@example.se")
+                .contains("\"role\":\"owner\"").doesNotContain("\"OWNER\"");
         var duplicate = app.send("POST", "/api/v1/people", token, "{\"name\":\"Annan\",\"email\":\"ASA.OBERG@example.se\"}");
         assertThat(duplicate.statusCode()).isEqualTo(400);
         var bad = app.send("POST", "/api/v1/people", token, "{\"name\":\"\",\"email\":\"inte-en-adress\"}");

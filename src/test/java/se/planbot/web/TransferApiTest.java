@@ -78,6 +78,21 @@ class TransferApiTest {
     }
 
     @Test
+    void a_file_that_is_no_workbook_is_refused_in_swedish_without_library_text() throws Exception {
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("hej.txt"));
+            out.write("hej".getBytes(StandardCharsets.UTF_8));
+        }
+        for (byte[] body : new byte[][] {zip.toByteArray(), "inte en arbetsbok".getBytes(StandardCharsets.UTF_8)}) {
+            var refused = app.send(post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body)
+                    .header("Authorization", "Bearer " + token).build());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("Excel").doesNotContain("org.apache", "Exception", "OOXML", "workbook");
+        }
+    }
+
+    @Test
     void metrics_are_prometheus_text_with_action_counts() {
         app.withDemo();
         app.get("/api/v1/actions");

@@ -168,7 +168,14 @@ class PlanApiTest {
 
     @Test
     void malformed_json_wrong_types_and_unknown_fields_are_400_not_500() {
-        assertThat(app.send("POST", "/api/v1/actions", token, "{\"code\": ").statusCode()).isEqualTo(400);
+        var cut = app.send("POST", "/api/v1/actions", token, "{\"code\": ");
+        assertThat(cut.statusCode()).isEqualTo(400);
+        assertThat(json(cut).path("errors").get(0).path("message").asText())
+                .startsWith("ogiltig JSON").contains("rad 1").doesNotContain("Unexpected", "end-of-input");
+        var twice = app.send("POST", "/api/v1/actions", token,
+                "{\"code\":\"9.1\",\"title\":\"A\",\"strategy\":1,\"title\":\"B\"}");
+        assertThat(twice.statusCode()).as("a field given twice is a mistake, not 'the last one wins'").isEqualTo(400);
+        assertThat(json(twice).path("errors").get(0).path("message").asText()).contains("'title'", "två gånger");
         assertThat(app.send("POST", "/api/v1/actions", token, "[1,2]").statusCode()).isEqualTo(400);
         var wrongType = app.send("PATCH", "/api/v1/actions/1", token, "{\"progress\":\"mycket\"}");
         assertThat(wrongType.statusCode()).isEqualTo(400);

@@ -97,6 +97,11 @@ class MainTest {
             assertThat(rows.getString(1)).hasSize(64).doesNotContain(token);
         }
 
+        var twoLines = run("token", "create", "--name", "Eva\r\nX", "--role", "admin", "--config", cfg.toString());
+        assertThat(twoLines.exit()).as("the name is written into history as who changed what").isEqualTo(2);
+        assertThat(twoLines.out()).doesNotContain("pbt_");
+        assertThat(twoLines.err()).contains("en rad");
+
         var badRole = run("token", "create", "--name", "Anna", "--role", "chef", "--config", cfg.toString());
         assertThat(badRole.exit()).isEqualTo(2);
         assertThat(badRole.err()).contains("--role 'chef'");

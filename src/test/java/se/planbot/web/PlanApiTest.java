@@ -219,6 +219,24 @@ class PlanApiTest {
     }
 
     @Test
+    void a_title_or_department_with_a_line_break_is_refused_by_the_api_and_the_import() {
+        var created = app.send("POST", "/api/v1/actions", token,
+                "{\"code\":\"9.1\",\"title\":\"Rad\\r\\nBcc: x@y.se\",\"strategy\":1,\"department\":\"A\\nB\"}");
+        assertThat(created.statusCode()).isEqualTo(400);
+        assertThat(json(created).path("errors")).extracting(node -> node.path("field").asText())
+                .containsExactlyInAnyOrder("title", "department");
+        var patched = app.send("PATCH", "/api/v1/actions/1", token, "{\"title\":\"Två\\nrader\"}");
+        assertThat(patched.statusCode()).isEqualTo(400);
+        var csv = "Kod;Åtgärd;Strategi\n9.2;\"Två\nrader\";1\n";
+        var imported = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/api/v1/import")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+        assertThat(imported.statusCode()).isEqualTo(400);
+        assertThat(imported.body()).contains("Åtgärd: titeln ska vara en rad");
+        assertThat(app.get("/api/v1/actions?q=rader").body()).isEqualTo("[]");
+    }
+
+    @Test
     void people_are_personal_data_behind_a_token() {
         assertThat(app.get("/api/v1/people").statusCode()).isEqualTo(401);
         var created = app.send("POST", "/api/v1/people", token,

@@ -52,6 +52,12 @@ public final class Main implements Callable<Integer> {
                 err.println("planbot: " + exception.getMessage());
                 return USAGE;
             }
+            if (exception instanceof io.javalin.util.JavalinBindException) {
+                var port = java.util.regex.Pattern.compile("port (\\d+)").matcher(String.valueOf(exception.getMessage()));
+                err.println("planbot: porten " + (port.find() ? port.group(1) + " " : "") + "används redan av ett annat "
+                        + "program; stoppa det eller välj en annan port med http.port (PLANBOT_HTTP_PORT)");
+                return 1;
+            }
             if (exception instanceof java.io.IOException io) {
                 err.println("planbot: " + fileProblem(io));
                 return 1;
@@ -165,7 +171,12 @@ public final class Main implements Callable<Integer> {
             if (demo) {
                 planbot.loadDemo();
             }
-            planbot.start();
+            try {
+                planbot.start();
+            } catch (RuntimeException e) {
+                planbot.close();
+                throw e;
+            }
             var stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 planbot.close();

@@ -150,4 +150,16 @@ class MainTest {
         assertThat(backupToFolder.err()).contains("mapp.csv").doesNotContain("Exception");
         assertThat(folder.resolve("mapp.csv.partial")).doesNotExist();
     }
+
+    @Test
+    void serve_on_a_port_in_use_says_so_in_one_line() throws Exception {
+        try (var taken = new java.net.ServerSocket(0)) {
+            Path cfg = config("");
+            Files.writeString(cfg, Files.readString(cfg).replace("http.port=0", "http.port=" + taken.getLocalPort()));
+            var run = run("serve", "--config", cfg.toString());
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.err()).contains(String.valueOf(taken.getLocalPort()), "http.port").doesNotContain("Exception");
+        }
+    }
 }

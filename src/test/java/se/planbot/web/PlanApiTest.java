@@ -237,6 +237,14 @@ class PlanApiTest {
     }
 
     @Test
+    void a_body_over_the_size_limit_is_a_swedish_problem_not_plain_english() {
+        var huge = app.send("POST", "/api/v1/actions/1/updates", token, "{\"note\":\"" + "x".repeat(2_000_000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(huge.body()).contains("för stor").doesNotContain("Content Too Large");
+    }
+
+    @Test
     void people_are_personal_data_behind_a_token() {
         assertThat(app.get("/api/v1/people").statusCode()).isEqualTo(401);
         var created = app.send("POST", "/api/v1/people", token,

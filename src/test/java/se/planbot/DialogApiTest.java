@@ -136,6 +136,15 @@ class DialogApiTest {
     }
 
     @Test
+    void a_time_that_does_not_exist_when_summer_time_begins_is_refused_not_moved() {
+        var gap = app.api("POST", "/api/v1/dialogs",
+                "{\"title\":\"Natt\",\"start\":\"2027-03-28T02:30\",\"end\":\"2027-03-28T04:00\",\"place\":\"A\"}");
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(app.json(gap).path("errors").get(0).path("field").asText()).isEqualTo("start");
+        assertThat(app.json(gap).path("errors").get(0).path("message").asText()).contains("finns inte", "sommartid");
+    }
+
+    @Test
     void a_published_dialog_cannot_be_moved_into_the_past() {
         app.subscribeAndConfirm("anna@foretag.se", "Anna", List.of(2));
         long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");

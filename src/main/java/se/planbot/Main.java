@@ -52,6 +52,20 @@ public final class Main implements Callable<Integer> {
                 err.println("planbot: " + exception.getMessage());
                 return USAGE;
             }
+            if (exception instanceof io.javalin.util.JavalinBindException) {
+                var port = java.util.regex.Pattern.compile("port (\\d+)").matcher(String.valueOf(exception.getMessage()));
+                err.println("planbot: porten " + (port.find() ? port.group(1) + " " : "") + "används redan av ett annat "
+                        + "program; stoppa det eller välj en annan port med http.port (PLANBOT_HTTP_PORT)");
+                return 1;
+            }
+            if (exception instanceof java.io.IOException io) {
+                err.println("planbot: " + fileProblem(io));
+                return 1;
+            }
+            if (exception instanceof se.planbot.db.DatabaseException && exception.getCause() instanceof java.io.IOException io) {
+                err.println("planbot: " + fileProblem(io));
+                return 1;
+            }
             if (exception instanceof ImportFailed failed) {
                 err.println("planbot: importen avbröts, inget ändrades:");
                 failed.problems().forEach(problem -> err.println("  " + problem));
@@ -60,6 +74,18 @@ public final class Main implements Callable<Integer> {
             throw exception;
         });
         return commandLine.execute(args);
+    }
+
+    /** A file the command could not read or write, said in one line (the stack trace helps no user). */
+    private static String fileProblem(java.io.IOException io) {
+        if (io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String reason = fs instanceof java.nio.file.FileAlreadyExistsException ? "finns redan och är ingen mapp"
+                    : fs instanceof java.nio.file.NoSuchFileException ? "finns inte"
+                    : fs instanceof java.nio.file.AccessDeniedException ? "saknar behörighet"
+                    : String.valueOf(fs.getReason());
+            return "kunde inte läsa eller skriva " + fs.getFile() + ": " + reason;
+        }
+        return "kunde inte läsa eller skriva filen: " + io.getMessage();
     }
 
     /** Picocli's usage errors in the users' language; anything unforeseen keeps picocli's text. */
@@ -145,7 +171,12 @@ public final class Main implements Callable<Integer> {
             if (demo) {
                 planbot.loadDemo();
             }
-            planbot.start();
+            try {
+                planbot.start();
+            } catch (RuntimeException e) {
+                planbot.close();
+                throw e;
+            }
             var stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 planbot.close();
@@ -168,6 +199,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (java.nio.file.Files.isDirectory(file)) {
+                throw new InvalidInput("fil", file + " är en mapp; ange filen med åtgärdsplanen (.csv eller .xlsx)");
+            }
             if (!java.nio.file.Files.isReadable(file)) {
                 throw new InvalidInput("fil", "filen " + file + " finns inte eller kan inte läsas");
             }
@@ -209,6 +243,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (java.nio.file.Files.isDirectory(file)) {
+                throw new InvalidInput("fil", file + " är en mapp; ange en fil, t.ex. " + file.resolve("planbot.db"));
+            }
             try (Planbot planbot = main.planbot()) {
                 planbot.database().backup(file);
                 main.out().println("Säkerhetskopia skriven till " + file);

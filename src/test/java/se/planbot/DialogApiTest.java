@@ -136,6 +136,28 @@ class DialogApiTest {
     }
 
     @Test
+    void a_time_that_does_not_exist_when_summer_time_begins_is_refused_not_moved() {
+        var gap = app.api("POST", "/api/v1/dialogs",
+                "{\"title\":\"Natt\",\"start\":\"2027-03-28T02:30\",\"end\":\"2027-03-28T04:00\",\"place\":\"A\"}");
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(app.json(gap).path("errors").get(0).path("field").asText()).isEqualTo("start");
+        assertThat(app.json(gap).path("errors").get(0).path("message").asText()).contains("finns inte", "sommartid");
+    }
+
+    @Test
+    void a_published_dialog_cannot_be_moved_into_the_past() {
+        app.subscribeAndConfirm("anna@foretag.se", "Anna", List.of(2));
+        long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");
+        var past = app.api("PATCH", "/api/v1/dialogs/" + id, "{\"start\":\"2026-11-20T09:00\",\"end\":\"2026-11-20T11:00\"}");
+        assertThat(past.statusCode()).isEqualTo(400);
+        assertThat(app.json(past).path("errors").get(0).path("field").asText()).isEqualTo("start");
+        assertThat(app.mails("anna@foretag.se", "dialog-update")).as("nothing is sent").isEmpty();
+        var unchanged = app.json(app.api("GET", "/api/v1/dialogs/" + id, null));
+        assertThat(unchanged.path("start").asText()).isEqualTo("2026-12-10T09:00");
+        assertThat(unchanged.path("sequence").asInt()).isZero();
+    }
+
+    @Test
     void registrations_come_as_json_and_as_csv_safe_for_spreadsheets() {
         long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[]");
         app.submit("/dialogs/" + id, "/dialogs/" + id + "/register",
@@ -144,6 +166,8 @@ class DialogApiTest {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFFnamn;företag;e-post;status;anmäld")
                 .contains("'=HYPERLINK").contains("Åkeri AB;a@akeri.se;registered");
+        assertThat(csv.body()).as("the time a person reads in Excel is Swedish time, to the minute")
+                .contains("Åkeri AB;a@akeri.se;registered;2026-12-01 10:00\r\n");
         assertThat(app.json(app.api("GET", "/api/v1/dialogs/" + id + "/registrations", null)).get(0).get("email").asText())
                 .isEqualTo("a@akeri.se");
     }

@@ -97,6 +97,11 @@ class MainTest {
             assertThat(rows.getString(1)).hasSize(64).doesNotContain(token);
         }
 
+        var twoLines = run("token", "create", "--name", "Eva\r\nX", "--role", "admin", "--config", cfg.toString());
+        assertThat(twoLines.exit()).as("the name is written into history as who changed what").isEqualTo(2);
+        assertThat(twoLines.out()).doesNotContain("pbt_");
+        assertThat(twoLines.err()).contains("en rad");
+
         var badRole = run("token", "create", "--name", "Anna", "--role", "chef", "--config", cfg.toString());
         assertThat(badRole.exit()).isEqualTo(2);
         assertThat(badRole.err()).contains("--role 'chef'");
@@ -121,5 +126,40 @@ class MainTest {
         var missing = run("import", folder.resolve("nope.csv").toString(), "--config", cfg.toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("finns inte");
+    }
+
+    @Test
+    void a_folder_or_a_path_through_a_file_is_one_line_and_no_stack_trace() throws Exception {
+        Path cfg = config("");
+        Path dir = Files.createDirectory(folder.resolve("mapp.csv"));
+        Path file = Files.writeString(folder.resolve("fil.txt"), "x");
+
+        var importFolder = run("import", dir.toString(), "--config", cfg.toString());
+        assertThat(importFolder.exit()).isEqualTo(2);
+        assertThat(importFolder.err().lines()).hasSize(1);
+        assertThat(importFolder.err()).contains("mapp.csv").doesNotContain("Exception");
+
+        var exportThroughFile = run("export", file.resolve("plan.csv").toString(), "--config", cfg.toString());
+        assertThat(exportThroughFile.exit()).isEqualTo(1);
+        assertThat(exportThroughFile.err().lines()).hasSize(1);
+        assertThat(exportThroughFile.err()).contains("fil.txt").doesNotContain("Exception");
+
+        var backupToFolder = run("backup", dir.toString(), "--config", cfg.toString());
+        assertThat(backupToFolder.exit()).isEqualTo(2);
+        assertThat(backupToFolder.err().lines()).hasSize(1);
+        assertThat(backupToFolder.err()).contains("mapp.csv").doesNotContain("Exception");
+        assertThat(folder.resolve("mapp.csv.partial")).doesNotExist();
+    }
+
+    @Test
+    void serve_on_a_port_in_use_says_so_in_one_line() throws Exception {
+        try (var taken = new java.net.ServerSocket(0)) {
+            Path cfg = config("");
+            Files.writeString(cfg, Files.readString(cfg).replace("http.port=0", "http.port=" + taken.getLocalPort()));
+            var run = run("serve", "--config", cfg.toString());
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.err()).contains(String.valueOf(taken.getLocalPort()), "http.port").doesNotContain("Exception");
+        }
     }
 }

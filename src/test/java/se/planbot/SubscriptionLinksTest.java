@@ -229,6 +229,26 @@ class SubscriptionLinksTest {
     }
 
     @Test
+    void links_in_an_english_subscribers_mails_open_english_pages() {
+        var sent = app.submit("/subscribe?locale=en", "/subscribe", Map.of("email", "john@firm.co.uk", "name", "John",
+                "topics", List.of(2), "consent", "yes", "locale", "en"));
+        assertThat(sent.statusCode()).isEqualTo(200);
+        String confirmUrl = app.lastMail("john@firm.co.uk", "subscribe-confirm").get("confirmUrl").asText();
+        var confirmPage = app.get(BusinessFixture.path(confirmUrl));
+        assertThat(confirmPage.body()).as(confirmUrl).contains("<html lang=\"en\">");
+        String path = BusinessFixture.path(confirmUrl);
+        String token = path.substring(path.indexOf("token=") + 6);
+        assertThat(app.submit(path, "/subscribe/confirm", Map.of("token", token, "locale", "en")).statusCode()).isEqualTo(200);
+
+        app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");
+        var invitation = app.lastMail("john@firm.co.uk", "dialog-invitation");
+        for (String link : List.of("preferencesUrl", "unsubscribeLink", "registerUrl")) {
+            String url = invitation.get(link).asText();
+            assertThat(app.get(BusinessFixture.path(url)).body()).as(link + " " + url).contains("<html lang=\"en\">");
+        }
+    }
+
+    @Test
     void one_click_unsubscribe_needs_no_cookie_and_works_with_the_form_body_mail_clients_send() throws Exception {
         app.subscribeAndConfirm("anna@foretag.se", "Anna", List.of(2));
         app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");

@@ -32,8 +32,9 @@ public final class ApiTokens {
 
     /** Creates a token and returns it in plain text: the only time it is ever seen. */
     public String create(String name, TokenRole role) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidInput("name", "ange ett namn på högst 100 tecken");
+        // The name becomes "api:<name>" in every history entry and Slack answer: one line only.
+        if (name == null || name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput("name", "ange ett namn på en rad, högst 100 tecken");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -158,9 +158,9 @@ public final class Database implements AutoCloseable {
      */
     public void backup(Path target) {
         Path absolute = target.toAbsolutePath();
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
         try {
             Files.createDirectories(absolute.getParent());
-            Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
             Files.deleteIfExists(partial);
             borrow(connection -> {
                 try (var statement = connection.prepareStatement("vacuum into ?")) {
@@ -171,7 +171,20 @@ public final class Database implements AutoCloseable {
             });
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            // A half-done copy still holds personal data: never leave it lying beside the target.
+            deleteQuietly(partial);
             throw new DatabaseException("backup to " + target + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Nothing more to do: the original failure is what the caller needs to hear.
         }
     }
 

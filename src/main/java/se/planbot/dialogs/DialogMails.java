@@ -43,14 +43,15 @@ final class DialogMails {
         var model = texts.model(dialog, subscriber.locale());
         model.put("name", subscriber.name());
         String token = subscribers.issueManageLink(connection, subscriber.id());
-        String unsubscribe = baseUrl + "/unsubscribe?token=" + token;
+        String language = LinkTokens.languageQuery(subscriber.locale());
+        String unsubscribe = baseUrl + "/unsubscribe?" + language + "token=" + token;
         model.put("unsubscribeLink", unsubscribe);
         // unsubscribeUrl makes the List-Unsubscribe headers, which RFC 8058 allows for https only;
         // on a plain-http installation (a local trial) the visible link in the text still works.
         if (baseUrl.startsWith("https://")) {
             model.put("unsubscribeUrl", unsubscribe);
         }
-        model.put("preferencesUrl", baseUrl + "/preferences?token=" + token);
+        model.put("preferencesUrl", baseUrl + "/preferences?" + language + "token=" + token);
         addCalendar(model, dialog, template, new DialogCalendar.Attendance(subscriber.email(), subscriber.name(), false));
         return outbox.enqueue(connection, new OutgoingMessage(key, Channel.EMAIL, subscriber.email(), subscriber.name(),
                 template, model, subscriber.locale()));
@@ -66,7 +67,8 @@ final class DialogMails {
         if (registration.status() != RegistrationStatus.CANCELLED && dialog.state() != DialogState.CANCELLED) {
             var token = LinkTokens.issue();
             registrations.addToken(connection, registration.id(), token.hash(), clock.instant());
-            model.put("cancelUrl", baseUrl + "/registrations/cancel?token=" + token.plain());
+            model.put("cancelUrl", baseUrl + "/registrations/cancel?" + LinkTokens.languageQuery(registration.locale())
+                    + "token=" + token.plain());
         }
         if (registration.status() != RegistrationStatus.WAITING) {
             boolean gone = registration.status() == RegistrationStatus.CANCELLED;

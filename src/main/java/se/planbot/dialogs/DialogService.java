@@ -110,6 +110,11 @@ public final class DialogService {
             boolean moved = !merged.startsAt().equals(current.startsAt()) || !merged.endsAt().equals(current.endsAt())
                     || !merged.place().equals(current.place()) || !merged.onlineUrl().equals(current.onlineUrl());
             boolean tell = moved && current.state() == DialogState.PUBLISHED;
+            // Publishing refuses a dialog that has begun; moving a published one there would mail
+            // everyone a meeting that has already been.
+            if (tell && !merged.startsAt().equals(current.startsAt()) && !merged.startsAt().isAfter(clock.instant())) {
+                throw new InvalidInput("start", "en publicerad dialog kan inte flyttas till en tid som redan har varit");
+            }
             Dialog saved = withSequence(merged, tell ? current.sequence() + 1 : current.sequence());
             store.update(connection, saved, clock.instant());
             Dialog after = store.byId(connection, id).orElseThrow();

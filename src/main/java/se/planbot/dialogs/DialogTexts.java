@@ -58,8 +58,10 @@ public final class DialogTexts {
         model.put("capacity", dialog.capacity());
         model.put("seatsLeft", dialog.seatsLeft());
         model.put("full", dialog.isFull());
-        model.put("dialogUrl", url(dialog));
-        model.put("registerUrl", url(dialog) + "#anmalan");
+        // Pages are Swedish unless asked: an English mail's links ask.
+        String page = url(dialog) + ("en".equals(locale.getLanguage()) ? "?locale=en" : "");
+        model.put("dialogUrl", page);
+        model.put("registerUrl", page + "#anmalan");
         model.put("start", dialog.startsAt().atZone(zone).toLocalDateTime().toString());
         return model;
     }

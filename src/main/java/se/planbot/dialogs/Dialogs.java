@@ -28,7 +28,7 @@ public record Dialogs(DialogService dialogs, RegistrationService registrations, 
         String domain = organizerEmail.contains("@") ? organizerEmail.substring(organizerEmail.indexOf('@') + 1) : "planbot";
         return new Dialogs(
                 new DialogService(database, plan, subscribers, mails, registrationStore, waitingList, clock, zone, domain),
-                new RegistrationService(database, mails, waitingList, registrationStore, clock),
+                new RegistrationService(database, mails, waitingList, registrationStore, clock, zone),
                 new RegistrationReminders(mails, registrationStore),
                 calendar,
                 texts);

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,16 +33,18 @@ public final class RegistrationService {
     private final DialogMails mails;
     private final WaitingList waitingList;
     private final Clock clock;
+    private final ZoneId zone;
     private final RegistrationStore store;
     private final DialogStore dialogs = new DialogStore();
 
     RegistrationService(Database database, DialogMails mails, WaitingList waitingList, RegistrationStore store,
-            Clock clock) {
+            Clock clock, ZoneId zone) {
         this.database = database;
         this.mails = mails;
         this.waitingList = waitingList;
         this.store = store;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /**
@@ -110,6 +114,9 @@ public final class RegistrationService {
         });
     }
 
+    /** Local time to the minute: what the coordinator reads in Excel (an ISO instant is UTC with nanoseconds). */
+    private static final DateTimeFormatter SHEET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     /** The list as CSV for a spreadsheet: UTF-8 with BOM (Excel), semicolons (Swedish Excel). */
     public String csv(long dialogId) {
         var out = new StringWriter();
@@ -118,7 +125,7 @@ public final class RegistrationService {
                 .setHeader("namn", "företag", "e-post", "status", "anmäld").get())) {
             for (Registration registration : list(dialogId)) {
                 printer.printRecord(safe(registration.name()), safe(registration.company()), safe(registration.email()),
-                        registration.status().code(), registration.createdAt());
+                        registration.status().code(), SHEET_TIME.format(registration.createdAt().atZone(zone)));
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing CSV to a string cannot fail", e);

@@ -38,7 +38,7 @@ final class ActionQueries {
     }
 
     ActionPage search(Connection connection, String text, int offset, int limit) throws SQLException {
-        String[] words = SearchText.fold(text).split(" ");
+        java.util.List<String> words = SearchText.words(text);
         var where = new StringBuilder("1 = 1");
         var whereParameters = new ArrayList<Object>();
         var score = new StringBuilder("0");

@@ -35,6 +35,12 @@ final class PlanRules {
             errors.add("title", "titel saknas");
         } else if (draft.title().length() > 300) {
             errors.add("title", "titeln är för lång (högst 300 tecken)");
+        } else if (hasLineBreak(draft.title())) {
+            // Titles go into mail subjects, Slack lists and one-line answers.
+            errors.add("title", "titeln ska vara en rad (utan radbrytning)");
+        }
+        if (draft.department() != null && hasLineBreak(draft.department())) {
+            errors.add("department", "förvaltningen ska vara en rad (utan radbrytning)");
         }
         if (draft.description() != null && draft.description().length() > 10_000) {
             errors.add("description", "beskrivningen är för lång (högst 10 000 tecken)");
@@ -54,6 +60,10 @@ final class PlanRules {
             errors.add("progress", "framsteg ska vara 0–100 procent, inte " + draft.progress());
         }
         errors.throwIfAny();
+    }
+
+    private static boolean hasLineBreak(String text) {
+        return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
     }
 
     PersonDraft checkPerson(Connection connection, PersonDraft draft, Long existingId) throws SQLException {

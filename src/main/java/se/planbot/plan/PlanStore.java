@@ -83,7 +83,7 @@ final class PlanStore {
             parameters.add(today.toString());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            for (String word : SearchText.fold(filter.text()).split(" ")) {
+            for (String word : SearchText.words(filter.text())) {
                 sql.append(" and a.search_text like ? escape '\\'");
                 parameters.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }

@@ -139,10 +139,15 @@ final class SheetRows {
         if (problems.size() > before) {
             return null;
         }
+        // A column the sheet does not have, or an empty Status or Ursprung, is null: "leave as it is"
+        // for an action that exists (a short sheet must not wipe descriptions or reset statuses);
+        // a new action gets the defaults (Planerad, "plan", empty texts) when it is created.
+        java.util.function.Function<String, String> present = heading ->
+                columns.containsKey(heading) ? cell.apply(heading) : null;
         String origin = cell.apply("Ursprung");
-        return new ParsedRow(row.number(), code, title, cell.apply("Beskrivning"), strategy, strategyTitle,
-                cell.apply("Ansvarig"), email, slackUserId, cell.apply("Förvaltning"), start, deadline,
-                status == null ? ActionStatus.PLANNED : status, progress, origin.isEmpty() ? "plan" : origin);
+        return new ParsedRow(row.number(), code, title, present.apply("Beskrivning"), strategy, strategyTitle,
+                cell.apply("Ansvarig"), email, slackUserId, present.apply("Förvaltning"), start, deadline,
+                status, progress, origin.isEmpty() ? null : origin);
     }
 
     private static LocalDate date(String text, String heading, String where, List<String> problems) {

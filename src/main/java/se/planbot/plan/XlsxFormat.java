@@ -59,7 +59,9 @@ final class XlsxFormat {
             if (e instanceof InvalidInput invalid) {
                 throw invalid;
             }
-            throw new InvalidInput("fil", "filen kan inte läsas som XLSX: " + e.getMessage());
+            // POI's own message is English library text; the person uploading needs what to do.
+            throw new InvalidInput("fil", "filen kan inte läsas som en Excel-arbetsbok (.xlsx); "
+                    + "spara den i Excel som .xlsx eller som \"CSV UTF-8\"");
         }
     }
 

@@ -24,6 +24,14 @@ public final class LinkTokens {
     public record LinkToken(String plain, String hash) {
     }
 
+    /**
+     * The start of a link's query that keeps the reader's language: pages are Swedish unless
+     * {@code locale=en}, so an English mail's links carry it (before the token, which stays last).
+     */
+    public static String languageQuery(java.util.Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? "locale=en&" : "";
+    }
+
     public static LinkToken issue() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

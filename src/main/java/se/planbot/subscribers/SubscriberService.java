@@ -79,7 +79,8 @@ public final class SubscriberService {
                 String manage = issueManageLink(connection, subscriber.id());
                 var model = new LinkedHashMap<String, Object>();
                 model.put("name", subscriber.name());
-                model.put("preferencesUrl", baseUrl + "/preferences?token=" + manage);
+                model.put("preferencesUrl", baseUrl + "/preferences?" + LinkTokens.languageQuery(subscriber.locale())
+                        + "token=" + manage);
                 outbox.enqueue(connection, new OutgoingMessage("subscribe-known:" + subscriber.id() + ":" + manage.substring(0, 12),
                         Channel.EMAIL, subscriber.email(), subscriber.name(), "subscribe-known", model, subscriber.locale()));
                 return null;
@@ -100,7 +101,8 @@ public final class SubscriberService {
             store.addToken(connection, id, token.hash(), "confirm", now, expires);
             var model = new LinkedHashMap<String, Object>();
             model.put("name", clean.name());
-            model.put("confirmUrl", baseUrl + "/subscribe/confirm?token=" + token.plain());
+            model.put("confirmUrl", baseUrl + "/subscribe/confirm?" + LinkTokens.languageQuery(clean.locale())
+                    + "token=" + token.plain());
             model.put("expires", date(expires, clean.locale()));
             model.put("topics", topicTitles);
             outbox.enqueue(connection, new OutgoingMessage("subscribe-confirm:" + id + ":" + token.hash().substring(0, 16),

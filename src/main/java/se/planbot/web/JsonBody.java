@@ -1,5 +1,7 @@
 package se.planbot.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,9 +31,11 @@ public final class JsonBody {
     public static JsonBody parse(ObjectMapper mapper, String body, Set<String> allowedFields) {
         JsonNode root;
         try {
-            root = mapper.readTree(body == null || body.isBlank() ? "" : body);
+            // A field given twice is a mistake to name, not "the last one wins".
+            root = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(body == null || body.isBlank() ? "" : body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInput("body", "ogiltig JSON: " + e.getOriginalMessage());
+            throw new InvalidInput("body", syntaxProblem(e));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInput("body", "förväntade ett JSON-objekt { ... }");
@@ -44,6 +48,20 @@ public final class JsonBody {
             }
         }
         return json;
+    }
+
+    /** Jackson's messages are English parser text; say where the mistake is, in Swedish. */
+    private static String syntaxProblem(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        var duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(message);
+        if (duplicate.find()) {
+            return "fältet '" + duplicate.group(1) + "' förekommer två gånger";
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1
+                ? "ogiltig JSON; kontrollera citattecken, kommatecken och klamrar"
+                : "ogiltig JSON vid rad " + at.getLineNr() + ", tecken " + at.getColumnNr()
+                        + "; kontrollera citattecken, kommatecken och klamrar";
     }
 
     public boolean has(String field) {

@@ -69,7 +69,7 @@ public final class PlanApi implements Routes {
         routes.post("/api/v1/actions/{id}/updates", this::recordUpdate);
         routes.get("/api/v1/people", ctx -> {
             auth.require(ctx);
-            ctx.json(plan.people());
+            ctx.json(plan.people().stream().map(PlanApi::view).toList());
         });
         routes.post("/api/v1/people", this::createPerson);
     }
@@ -148,7 +148,18 @@ public final class PlanApi implements Routes {
                 body.word("role", PersonRole::fromCode, "tillåtna: coordinator, owner, working_group"));
         body.errors().throwIfAny();
         Person person = plan.createPerson(draft);
-        ctx.status(201).header("Location", "/api/v1/people/" + person.id()).json(person);
+        ctx.status(201).header("Location", "/api/v1/people/" + person.id()).json(view(person));
+    }
+
+    /** A person as the API reads them back: the role as its code ("owner"), the same word a POST takes. */
+    private static Map<String, Object> view(Person person) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("id", person.id());
+        view.put("name", person.name());
+        view.put("email", person.email());
+        view.put("slackUserId", person.slackUserId());
+        view.put("role", person.role() == null ? null : person.role().code());
+        return view;
     }
 
     private static ActionDraft draft(JsonBody body) {

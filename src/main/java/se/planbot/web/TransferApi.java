@@ -18,7 +18,7 @@ import se.planbot.problem.InvalidInput;
  * curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @plan.csv localhost:7070/api/v1/import
  * curl -s -H "Authorization: Bearer $TOKEN" --data-binary @plan.xlsx \
  *      -H 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' localhost:7070/api/v1/import
- * curl -s -o plan.xlsx localhost:7070/api/v1/export.xlsx
+ * curl -s -H "Authorization: Bearer $TOKEN" -o plan.xlsx localhost:7070/api/v1/export.xlsx
  * </pre>
  */
 public final class TransferApi implements Routes {
@@ -36,7 +36,9 @@ public final class TransferApi implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.post("/api/v1/import", this::importPlan);
+        // The sheet carries every owner's email address: personal data, so a token is needed.
         routes.get("/api/v1/export.csv", ctx -> {
+            auth.require(ctx);
             var out = new ByteArrayOutputStream();
             transfer.exportCsv(out);
             ctx.contentType("text/csv; charset=utf-8")
@@ -44,6 +46,7 @@ public final class TransferApi implements Routes {
                     .result(out.toByteArray());
         });
         routes.get("/api/v1/export.xlsx", ctx -> {
+            auth.require(ctx);
             var out = new ByteArrayOutputStream();
             transfer.exportXlsx(out);
             ctx.contentType(XLSX)

@@ -70,6 +70,9 @@ public final class WebServer {
             });
             config.routes.error(405, ctx -> Problems.write(ctx, 405, "Metoden stöds inte",
                     ctx.method() + " stöds inte på " + ctx.path(), null));
+            // Javalin's own answer to an oversized body is plain English text.
+            config.routes.error(413, ctx -> Problems.write(ctx, 413, "För stor begäran",
+                    "Begäran är för stor (högst " + config.http.maxRequestSize / 1_000_000 + " MB)", null));
         });
     }
 

@@ -54,6 +54,16 @@ class ActionPagesTest {
     }
 
     @Test
+    void a_search_of_thousands_of_words_answers_instead_of_failing() {
+        String pasted = "åtgärd tomma lokaler ".repeat(700) + String.join(" ",
+                java.util.stream.IntStream.range(0, 600).mapToObj(i -> "ord" + i).toList());
+        var page = plan.search("åtgärd tomma lokaler ".repeat(700), 0, 10);
+        assertThat(codes(page)).containsExactly("1.3");
+        assertThat(plan.search(pasted, 0, 10).actions()).isEmpty();
+        assertThat(plan.actions(new ActionFilter(null, null, null, false, pasted))).isEmpty();
+    }
+
+    @Test
     void an_exact_code_comes_first() {
         assertThat(codes(plan.search("1.2", 0, 10))).startsWith("1.2");
     }

@@ -88,6 +88,25 @@ class PlanTransferTest {
     }
 
     @Test
+    void a_sheet_without_some_columns_leaves_those_fields_as_they_are() {
+        importText("Kod;Åtgärd;Beskrivning;Strategi;Förvaltning;Status;Framsteg;Ursprung\n"
+                + "1.1;Företagslotsen;En lots för företag;1 Service;KLK;Pågår;40;dialog\n");
+        var result = importText("Kod;Åtgärd;Strategi\n1.1;Företagslotsen: en väg in;1\n");
+
+        assertThat(result).isEqualTo(new ImportResult(0, 1, 0));
+        var lotsen = planbot.plan().actionByCode("1.1").orElseThrow();
+        assertThat(lotsen.title()).isEqualTo("Företagslotsen: en väg in");
+        assertThat(lotsen.description()).as("no Beskrivning column").isEqualTo("En lots för företag");
+        assertThat(lotsen.department()).as("no Förvaltning column").isEqualTo("KLK");
+        assertThat(lotsen.status()).as("no Status column").isEqualTo(ActionStatus.IN_PROGRESS);
+        assertThat(lotsen.progress()).isEqualTo(40);
+        assertThat(lotsen.origin()).as("no Ursprung column").isEqualTo("dialog");
+
+        importText("Kod;Åtgärd;Strategi;Status\n1.2;Ny utan status;1;\n");
+        assertThat(planbot.plan().actionByCode("1.2").orElseThrow().status()).isEqualTo(ActionStatus.PLANNED);
+    }
+
+    @Test
     void every_bad_row_is_listed_by_number_and_the_database_is_unchanged() {
         importText(SPREADSHEET);
         String before = planbot.plan().actions(ActionFilter.all()).toString();

@@ -71,6 +71,12 @@ class AskCommandTest {
     }
 
     @Test
+    void a_page_past_the_end_names_the_last_page_without_a_plural_slip() {
+        assertThat(run("ask", "strategi 1 sida 9")[1]).contains("Sidan 9 finns inte; sista sidan är 1.")
+                .doesNotContain("1 sidor");
+    }
+
+    @Test
     void ask_with_a_malformed_slack_id_is_one_clear_line_and_exit_2() {
         var result = run("ask", "mina", "--as", "anna");
         assertThat(result[0]).isEqualTo("2");

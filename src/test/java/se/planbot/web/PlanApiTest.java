@@ -168,7 +168,14 @@ class PlanApiTest {
 
     @Test
     void malformed_json_wrong_types_and_unknown_fields_are_400_not_500() {
-        assertThat(app.send("POST", "/api/v1/actions", token, "{\"code\": ").statusCode()).isEqualTo(400);
+        var cut = app.send("POST", "/api/v1/actions", token, "{\"code\": ");
+        assertThat(cut.statusCode()).isEqualTo(400);
+        assertThat(json(cut).path("errors").get(0).path("message").asText())
+                .startsWith("ogiltig JSON").contains("rad 1").doesNotContain("Unexpected", "end-of-input");
+        var twice = app.send("POST", "/api/v1/actions", token,
+                "{\"code\":\"9.1\",\"title\":\"A\",\"strategy\":1,\"title\":\"B\"}");
+        assertThat(twice.statusCode()).as("a field given twice is a mistake, not 'the last one wins'").isEqualTo(400);
+        assertThat(json(twice).path("errors").get(0).path("message").asText()).contains("'title'", "två gånger");
         assertThat(app.send("POST", "/api/v1/actions", token, "[1,2]").statusCode()).isEqualTo(400);
         var wrongType = app.send("PATCH", "/api/v1/actions/1", token, "{\"progress\":\"mycket\"}");
         assertThat(wrongType.statusCode()).isEqualTo(400);
@@ -212,12 +219,40 @@ class PlanApiTest {
     }
 
     @Test
+    void a_title_or_department_with_a_line_break_is_refused_by_the_api_and_the_import() {
+        var created = app.send("POST", "/api/v1/actions", token,
+                "{\"code\":\"9.1\",\"title\":\"Rad\\r\\nBcc: x@y.se\",\"strategy\":1,\"department\":\"A\\nB\"}");
+        assertThat(created.statusCode()).isEqualTo(400);
+        assertThat(json(created).path("errors")).extracting(node -> node.path("field").asText())
+                .containsExactlyInAnyOrder("title", "department");
+        var patched = app.send("PATCH", "/api/v1/actions/1", token, "{\"title\":\"Två\\nrader\"}");
+        assertThat(patched.statusCode()).isEqualTo(400);
+        var csv = "Kod;Åtgärd;Strategi\n9.2;\"Två\nrader\";1\n";
+        var imported = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/api/v1/import")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+        assertThat(imported.statusCode()).isEqualTo(400);
+        assertThat(imported.body()).contains("Åtgärd: titeln ska vara en rad");
+        assertThat(app.get("/api/v1/actions?q=rader").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_a_swedish_problem_not_plain_english() {
+        var huge = app.send("POST", "/api/v1/actions/1/updates", token, "{\"note\":\"" + "x".repeat(2_000_000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(huge.body()).contains("för stor").doesNotContain("Content Too Large");
+    }
+
+    @Test
     void people_are_personal_data_behind_a_token() {
         assertThat(app.get("/api/v1/people").statusCode()).isEqualTo(401);
         var created = app.send("POST", "/api/v1/people", token,
                 "{\"name\":\"Åsa Öberg\",\"email\":\"asa.oberg@example.se\",\"slackUserId\":\"U012AB3CD\",\"role\":\"owner\"}");
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(app.get("/api/v1/people", token).body()).contains("Åsa Öberg", "asa.oberg@example.se");
+        assertThat(json(created).path("role").asText()).as("the role reads as it is written").isEqualTo("owner");
+        assertThat(app.get("/api/v1/people", token).body()).contains("Åsa Öberg", "asa.oberg@example.se")
+                .contains("\"role\":\"owner\"").doesNotContain("\"OWNER\"");
         var duplicate = app.send("POST", "/api/v1/people", token, "{\"name\":\"Annan\",\"email\":\"ASA.OBERG@example.se\"}");
         assertThat(duplicate.statusCode()).isEqualTo(400);
         var bad = app.send("POST", "/api/v1/people", token, "{\"name\":\"\",\"email\":\"inte-en-adress\"}");

@@ -56,14 +56,40 @@ class TransferApiTest {
     @Test
     void the_plan_exported_as_xlsx_imports_back() {
         app.withDemo();
-        var export = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/export.xlsx"))).build());
+        var export = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/export.xlsx")))
+                .header("Authorization", "Bearer " + token).build());
         assertThat(export.statusCode()).isEqualTo(200);
-        var csv = app.get("/api/v1/export.csv");
+        var csv = app.get("/api/v1/export.csv", token);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body()).startsWith("\uFEFFKod;Åtgärd;Beskrivning;Strategi");
         var again = app.send(post("text/csv", csv.body().getBytes(StandardCharsets.UTF_8))
                 .header("Authorization", "Bearer " + token).build());
         assertThat(again.body()).contains("\"unchanged\":25");
+    }
+
+    @Test
+    void the_exported_plan_holds_emails_so_it_needs_a_token() {
+        app.withDemo();
+        for (String path : new String[] {"/api/v1/export.csv", "/api/v1/export.xlsx"}) {
+            var anonymous = app.get(path);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.body()).doesNotContain("@example.se");
+        }
+    }
+
+    @Test
+    void a_file_that_is_no_workbook_is_refused_in_swedish_without_library_text() throws Exception {
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("hej.txt"));
+            out.write("hej".getBytes(StandardCharsets.UTF_8));
+        }
+        for (byte[] body : new byte[][] {zip.toByteArray(), "inte en arbetsbok".getBytes(StandardCharsets.UTF_8)}) {
+            var refused = app.send(post("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body)
+                    .header("Authorization", "Bearer " + token).build());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("Excel").doesNotContain("org.apache", "Exception", "OOXML", "workbook");
+        }
     }
 
     @Test

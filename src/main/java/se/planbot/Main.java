@@ -9,7 +9,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import se.planbot.auth.TokenRole;
 import se.planbot.config.Config;
 import se.planbot.config.ConfigException;
 import se.planbot.plan.ImportFailed;
@@ -22,7 +21,7 @@ import se.planbot.problem.InvalidInput;
 @Command(name = "planbot", mixinStandardHelpOptions = true, version = "Planbot 0.1",
         description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
         subcommands = {
-            Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, Main.Token.class,
+            Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, TokenCommand.class,
             Main.Ask.class,
             CommandLine.HelpCommand.class
         })
@@ -48,7 +47,8 @@ public final class Main implements Callable<Integer> {
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, parsed, result) -> {
-            if (exception instanceof ConfigException || exception instanceof InvalidInput) {
+            if (exception instanceof ConfigException || exception instanceof InvalidInput
+                    || exception instanceof se.planbot.problem.NotFound) {
                 err.println("planbot: " + exception.getMessage());
                 return USAGE;
             }
@@ -251,46 +251,6 @@ public final class Main implements Callable<Integer> {
                 main.out().println("Säkerhetskopia skriven till " + file);
             }
             return 0;
-        }
-    }
-
-    @Command(name = "token", mixinStandardHelpOptions = true, description = "Hanterar API-tokens.",
-            subcommands = Token.Create.class)
-    static final class Token implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "ange ett underkommando: token create");
-        }
-
-        @Command(name = "create", mixinStandardHelpOptions = true,
-                description = "Skapar en API-token och skriver ut den en enda gång; bara dess hash sparas.")
-        static final class Create implements Callable<Integer> {
-            @CommandLine.ParentCommand
-            Token token;
-
-            @Option(names = "--name", required = true, description = "vem eller vad token är till, t.ex. Anna")
-            String name;
-
-            @Option(names = "--role", required = true, description = "admin eller coordinator")
-            String role;
-
-            @CommandLine.Spec
-            CommandLine.Model.CommandSpec spec;
-
-            @Override
-            public Integer call() {
-                TokenRole tokenRole = TokenRole.fromCode(role).orElseThrow(() -> new CommandLine.ParameterException(
-                        spec.commandLine(), "--role '" + role + "' är okänd: använd admin eller coordinator"));
-                Main main = (Main) spec.root().userObject();
-                try (Planbot planbot = main.planbot()) {
-                    String secret = planbot.tokens().create(name, tokenRole);
-                    main.out().println(secret);
-                }
-                return 0;
-            }
         }
     }
 

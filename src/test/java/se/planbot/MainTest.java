@@ -108,6 +108,28 @@ class MainTest {
     }
 
     @Test
+    void tokens_are_listed_without_their_secret_and_a_revoked_one_stops_working() throws Exception {
+        Path cfg = config("");
+        String token = run("token", "create", "--name", "Anna", "--role", "coordinator", "--config", cfg.toString())
+                .out().trim();
+        var list = run("token", "list", "--config", cfg.toString());
+        assertThat(list.out()).contains("1  Anna", "coordinator", "skapad").doesNotContain(token)
+                .doesNotContain("återkallad");
+
+        var revoked = run("token", "revoke", "1", "--config", cfg.toString());
+        assertThat(revoked.exit()).isZero();
+        assertThat(revoked.out()).contains("Token 1 (Anna) är återkallad.");
+        assertThat(run("token", "list", "--config", cfg.toString()).out()).contains("återkallad");
+        try (Planbot planbot = new Planbot(se.planbot.config.Config.load(cfg, true, java.util.Map.of()),
+                java.time.Clock.systemUTC())) {
+            assertThat(planbot.tokens().verify(token)).isEmpty();
+        }
+        var unknown = run("token", "revoke", "99", "--config", cfg.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Token 99 finns inte");
+    }
+
+    @Test
     void import_reports_bad_rows_and_export_writes_the_plan() throws Exception {
         Path cfg = config("");
         Path bad = folder.resolve("bad.csv");

@@ -7,10 +7,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import se.planbot.db.Database;
 import se.planbot.db.Jdbc;
 import se.planbot.problem.InvalidInput;
+import se.planbot.problem.NotFound;
 
 /**
  * API tokens: 256 random bits shown once at creation; only their SHA-256 is stored, so a copy
@@ -55,6 +57,28 @@ public final class ApiTokens {
                 row -> new ApiClient(row.getLong("id"), row.getString("name"),
                         TokenRole.fromCode(row.getString("role")).orElseThrow()),
                 hash));
+    }
+
+    /** Every token ever created, newest first, revoked ones included. */
+    public List<TokenInfo> list() {
+        return database.read(connection -> Jdbc.list(connection,
+                "select id, name, role, created_at, revoked_at from api_tokens order by id desc",
+                row -> new TokenInfo(row.getLong("id"), row.getString("name"),
+                        TokenRole.fromCode(row.getString("role")).orElseThrow(),
+                        Jdbc.instant(row, "created_at"), Jdbc.instant(row, "revoked_at"))));
+    }
+
+    /** Revokes token {@code id} at once; revoking it again changes nothing. */
+    public TokenInfo revoke(long id) {
+        return database.write(connection -> {
+            Jdbc.update(connection, "update api_tokens set revoked_at = ? where id = ? and revoked_at is null",
+                    clock.instant(), id);
+            return Jdbc.one(connection, "select id, name, role, created_at, revoked_at from api_tokens where id = ?",
+                    row -> new TokenInfo(row.getLong("id"), row.getString("name"),
+                            TokenRole.fromCode(row.getString("role")).orElseThrow(),
+                            Jdbc.instant(row, "created_at"), Jdbc.instant(row, "revoked_at")), id)
+                    .orElseThrow(() -> new NotFound("Token " + id + " finns inte (se 'token list')"));
+        });
     }
 
     static String hash(String token) {

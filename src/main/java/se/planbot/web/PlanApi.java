@@ -71,6 +71,11 @@ public final class PlanApi implements Routes {
             auth.require(ctx);
             ctx.json(plan.people().stream().map(PlanApi::view).toList());
         });
+        routes.get("/api/v1/people/{id}", ctx -> {
+            auth.require(ctx);
+            long id = pathId(ctx, "Person");
+            ctx.json(view(plan.person(id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"))));
+        });
         routes.post("/api/v1/people", this::createPerson);
     }
 
@@ -218,11 +223,15 @@ public final class PlanApi implements Routes {
     }
 
     private static long pathId(Context ctx) {
+        return pathId(ctx, "Åtgärd");
+    }
+
+    private static long pathId(Context ctx, String what) {
         String text = ctx.pathParam("id");
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new NotFound("Åtgärd '" + text + "' finns inte (id ska vara ett nummer)");
+            throw new NotFound(what + " '" + text + "' finns inte (id ska vara ett nummer)");
         }
     }
 

@@ -36,6 +36,7 @@ import se.planbot.dialogs.RegistrationPersonalData;
 import se.planbot.outbox.OutboxPersonalData;
 import se.planbot.reminders.ReminderSource;
 import se.planbot.subscribers.OutboxHolder;
+import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
 import se.planbot.web.BusinessWeb;
@@ -146,6 +147,7 @@ public final class Planbot implements AutoCloseable {
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
                 config.string("public.base-url"), from.address(), from.name());
         reminderSources.add(dialogs.reminders());
+        reminderSources.add(new ExpiredSignUps(personalData));
         digestSections.add(new DialogDigest(config.string("public.base-url"), zone));
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 upcomingDialogs(), SlackIntegration.ACK_BUDGET);

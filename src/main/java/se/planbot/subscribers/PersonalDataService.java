@@ -1,5 +1,7 @@
 package se.planbot.subscribers;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,20 +79,23 @@ public final class PersonalDataService {
         }).orElse(false);
     }
 
+    /** Deletes every row about {@code address} in the caller's transaction; returns how many rows went. */
+    int erase(Connection connection, String address) throws SQLException {
+        int rows = 0;
+        Optional<Subscriber> subscriber = subscribers.store().byEmail(connection, address);
+        if (subscriber.isPresent()) {
+            rows += subscribers.store().delete(connection, subscriber.get().id());
+        }
+        for (PersonalDataHolder holder : holders) {
+            rows += holder.erase(connection, address);
+        }
+        return rows;
+    }
+
     /** Deletes every row about {@code email} in one transaction; returns how many rows went. */
     public int erase(String email) {
         String address = SubscriberService.checkEmail(email);
-        int erased = database.write(connection -> {
-            int rows = 0;
-            Optional<Subscriber> subscriber = subscribers.store().byEmail(connection, address);
-            if (subscriber.isPresent()) {
-                rows += subscribers.store().delete(connection, subscriber.get().id());
-            }
-            for (PersonalDataHolder holder : holders) {
-                rows += holder.erase(connection, address);
-            }
-            return rows;
-        });
+        int erased = database.write(connection -> erase(connection, address));
         // Deleted rows live on in the write-ahead log until a checkpoint copies the (zeroed, with
         // secure_delete) pages back: force it, so the address is gone from the files too.
         database.checkpoint();

@@ -154,7 +154,10 @@ public final class RegistrationService {
         if (email.isEmpty()) {
             errors.add("email", "ange din e-postadress");
         } else if (!SubscriberService.isEmail(email)) {
-            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se)");
+            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se); "
+                    + "delen före @ kan inte ha å, ä eller ö");
+        } else {
+            email = SubscriberService.mailable(email).orElseThrow();
         }
         errors.throwIfAny();
         return new RegistrationForm(name, company, email, form.locale() == null ? Locale.forLanguageTag("sv") : form.locale());

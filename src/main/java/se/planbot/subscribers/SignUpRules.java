@@ -30,7 +30,10 @@ final class SignUpRules {
         if (email.isEmpty()) {
             errors.add("email", "ange din e-postadress");
         } else if (!isEmail(email)) {
-            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se)");
+            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se); "
+                    + "delen före @ kan inte ha å, ä eller ö");
+        } else {
+            email = mailable(email).orElseThrow();
         }
         String name = oneLine(signUp.name(), "name", "namn", true, errors);
         String company = oneLine(signUp.company(), "company", "företag", false, errors);
@@ -75,14 +78,32 @@ final class SignUpRules {
     }
 
     static boolean isEmail(String text) {
-        return text != null && text.length() <= 254 && EMAIL.matcher(text).matches();
+        return mailable(text).isPresent();
+    }
+
+    /**
+     * The address as mail servers take it: a domain with å ä ö in its ASCII (xn--) form. Empty when
+     * it is no address, or when the part before @ has letters beyond ASCII, which few servers accept.
+     */
+    static java.util.Optional<String> mailable(String text) {
+        if (text == null || text.length() > 254 || !EMAIL.matcher(text).matches()) {
+            return java.util.Optional.empty();
+        }
+        int at = text.lastIndexOf('@');
+        String local = text.substring(0, at);
+        if (!local.chars().allMatch(c -> c < 128)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(local + "@" + java.net.IDN.toASCII(text.substring(at + 1)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static String checkEmail(String email) {
         String address = email == null ? "" : email.trim();
-        if (!isEmail(address)) {
-            throw new InvalidInput("email", "ange en giltig e-postadress (t.ex. namn@foretag.se)");
-        }
-        return address;
+        return mailable(address).orElseThrow(() ->
+                new InvalidInput("email", "ange en giltig e-postadress (t.ex. namn@foretag.se)"));
     }
 }

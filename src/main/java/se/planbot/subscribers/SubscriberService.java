@@ -204,6 +204,11 @@ public final class SubscriberService {
         return SignUpRules.isEmail(text);
     }
 
+    /** The address in the form mail servers take (domain with å ä ö as xn--), if it is one. */
+    public static java.util.Optional<String> mailable(String text) {
+        return SignUpRules.mailable(text);
+    }
+
     static String checkEmail(String email) {
         return SignUpRules.checkEmail(email);
     }

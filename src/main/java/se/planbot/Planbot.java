@@ -126,6 +126,7 @@ public final class Planbot implements AutoCloseable {
         this.zone = config.zone("timezone");
         this.locale = config.locale("locale");
         config.port("http.port");
+        config.baseUrl("public.base-url");
         this.json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -139,16 +140,16 @@ public final class Planbot implements AutoCloseable {
         this.mailTemplates = new MailTemplates(config.path("templates.dir"));
         this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock));
         this.reminderSettings = ReminderSettings.from(config, slackEnabled());
-        this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, config.string("public.base-url"),
+        this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, config.baseUrl("public.base-url"),
                 config.required("subscribe.consent-version"));
         this.personalData = new PersonalDataService(database, subscribers, plan, clock,
                 List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
-                config.string("public.base-url"), from.address(), from.name());
+                config.baseUrl("public.base-url"), from.address(), from.name());
         reminderSources.add(dialogs.reminders());
         reminderSources.add(new ExpiredSignUps(personalData));
-        digestSections.add(new DialogDigest(config.string("public.base-url"), zone));
+        digestSections.add(new DialogDigest(config.baseUrl("public.base-url"), zone));
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 upcomingDialogs(), SlackIntegration.ACK_BUDGET);
         slack.sender().ifPresent(senders::add);
@@ -194,7 +195,7 @@ public final class Planbot implements AutoCloseable {
 
     /** Slack's "dialoger": published dialogs that have not started yet, soonest first. */
     private UpcomingDialogs upcomingDialogs() {
-        String baseUrl = config.string("public.base-url");
+        String baseUrl = config.baseUrl("public.base-url");
         return limit -> dialogs.dialogs().publicDialogs(0).stream()
                 .filter(dialog -> dialog.state() == DialogState.PUBLISHED && dialog.startsAt().isAfter(clock.instant()))
                 .sorted(Comparator.comparing(Dialog::startsAt))
@@ -252,7 +253,7 @@ public final class Planbot implements AutoCloseable {
         site.put("accessibilityContact", config.optional("accessibility.contact-email")
                 .orElse(MailFrom.parse(config.string("mail.from")).address()));
         var business = BusinessWeb.create(new PebbleRenderer(config.path("templates.dir")), plan, subscribers, personalData, dialogs,
-                auth, json, clock, zone, locale, site, config.string("public.base-url").startsWith("https:"),
+                auth, json, clock, zone, locale, site, config.baseUrl("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         faces.addAll(business.faces());
         faces.add(new TransferApi(transfer, auth));

@@ -187,6 +187,21 @@ public final class Config {
         };
     }
 
+    /** An http(s) address without a trailing slash, e.g. {@code https://planbot.kommun.se}. */
+    public String baseUrl(String key) {
+        String value = string(key);
+        try {
+            var uri = new java.net.URI(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw invalid(key, value, "ska vara en http- eller https-adress, t.ex. https://planbot.kommun.se");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw invalid(key, value, "ska vara en http- eller https-adress, t.ex. https://planbot.kommun.se");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
     public Path path(String key) {
         return Path.of(string(key));
     }

@@ -35,7 +35,7 @@ public record MailSettings(
     public static MailSettings from(Config config) {
         String transport = config.oneOf("mail.transport", "file", "smtp");
         InternetAddress from = address(config);
-        String baseUrl = config.string("public.base-url");
+        String baseUrl = config.baseUrl("public.base-url");
         String host;
         try {
             host = new URI(baseUrl).getHost();

@@ -30,7 +30,7 @@ public record ReminderSettings(
         ZoneId zone = config.zone("timezone");
         String cron = config.string("reminders.digest-cron");
         DigestSchedule.check(cron, zone);
-        String baseUrl = config.string("public.base-url");
+        String baseUrl = config.baseUrl("public.base-url");
         List<String> coordinators = Arrays.stream(config.string("coordinator.email").split(","))
                 .map(String::trim).filter(address -> !address.isEmpty()).toList();
         for (String address : coordinators) {

@@ -39,7 +39,7 @@ public record SlackSettings(
                 apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
                 config.string("slack.coordinator-channel").trim(),
                 command,
-                config.string("public.base-url").replaceAll("/+$", ""),
+                config.baseUrl("public.base-url").replaceAll("/+$", ""),
                 config.locale("locale"),
                 config.zone("timezone"));
     }

@@ -42,6 +42,10 @@ class ConfigTest {
         assertThatThrownBy(() -> config.zone("timezone")).hasMessageContaining("timezone = 'Europe/Alingsås' är ingen känd tidszon");
         assertThatThrownBy(() -> config.integers("reminders.deadline-days", 0, 365))
                 .hasMessageContaining("reminders.deadline-days");
+        assertThatThrownBy(() -> Config.of(Map.of("public.base-url", "ftp://x")).baseUrl("public.base-url"))
+                .hasMessageContaining("public.base-url = 'ftp://x' ska vara en http- eller https-adress");
+        assertThat(Config.of(Map.of("public.base-url", "https://plan.kommun.se/")).baseUrl("public.base-url"))
+                .isEqualTo("https://plan.kommun.se");
     }
 
     @Test

@@ -34,4 +34,20 @@ public record ActionDraft(
                 progress != null ? progress : current.progress(),
                 origin != null ? origin : current.origin());
     }
+
+    /** Fields that may be emptied by a PATCH with {@code null}; the others are required. */
+    public static final java.util.Set<String> CLEARABLE =
+            java.util.Set.of("description", "ownerId", "department", "startDate", "deadline");
+
+    /** This draft with the given {@link #CLEARABLE} fields emptied. */
+    public ActionDraft without(java.util.Set<String> cleared) {
+        return new ActionDraft(code, title,
+                cleared.contains("description") ? "" : description,
+                strategyId,
+                cleared.contains("ownerId") ? null : ownerId,
+                cleared.contains("department") ? "" : department,
+                cleared.contains("startDate") ? null : startDate,
+                cleared.contains("deadline") ? null : deadline,
+                status, progress, origin);
+    }
 }

@@ -167,13 +167,23 @@ public final class PlanService {
 
     /** Changes the fields given in {@code patch}; one history entry if anything changed. */
     public Action patchAction(long id, ActionDraft patch, String note, String actor) {
-        return database.write(connection -> patchAction(connection, id, patch, note, actor));
+        return patchAction(id, patch, java.util.Set.of(), note, actor);
+    }
+
+    /** As {@link #patchAction(long, ActionDraft, String, String)}, also emptying {@code cleared} fields. */
+    public Action patchAction(long id, ActionDraft patch, java.util.Set<String> cleared, String note, String actor) {
+        return database.write(connection -> patchAction(connection, id, patch, cleared, note, actor));
     }
 
     public Action patchAction(Connection connection, long id, ActionDraft patch, String note, String actor)
             throws SQLException {
+        return patchAction(connection, id, patch, java.util.Set.of(), note, actor);
+    }
+
+    private Action patchAction(Connection connection, long id, ActionDraft patch, java.util.Set<String> cleared,
+            String note, String actor) throws SQLException {
         Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
-        ActionDraft merged = patch.over(current);
+        ActionDraft merged = patch.over(current).without(cleared);
         rules.check(connection, merged, current);
         List<FieldChange> changes = ActionDiff.changed(connection, store, current, merged);
         if (changes.isEmpty() && (note == null || note.isBlank())) {

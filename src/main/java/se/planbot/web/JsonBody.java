@@ -64,6 +64,17 @@ public final class JsonBody {
                         + "; kontrollera citattecken, kommatecken och klamrar";
     }
 
+    /** Fields given as JSON {@code null}: in a PATCH, "empty this field". */
+    public java.util.Set<String> nulls() {
+        var fields = new java.util.TreeSet<String>();
+        node.fieldNames().forEachRemaining(name -> {
+            if (node.get(name).isNull()) {
+                fields.add(name);
+            }
+        });
+        return fields;
+    }
+
     public boolean has(String field) {
         return node.has(field) && !node.get(field).isNull();
     }

@@ -128,8 +128,16 @@ public final class PlanApi implements Routes {
         var body = JsonBody.parse(json, ctx.body(), ACTION_FIELDS);
         ActionDraft patch = draft(body);
         String note = body.text("note");
+        var cleared = body.nulls();
+        cleared.remove("note");
+        for (String field : cleared) {
+            if (!ActionDraft.CLEARABLE.contains(field) && ACTION_FIELDS.contains(field)) {
+                body.errors().add(field, "kan inte tömmas; bara " + String.join(", ", ActionDraft.CLEARABLE.stream()
+                        .sorted().toList()) + " kan sättas till null");
+            }
+        }
         body.errors().throwIfAny();
-        ctx.json(view(plan.patchAction(id, patch, note, client.actor()), plan.today()));
+        ctx.json(view(plan.patchAction(id, patch, cleared, note, client.actor()), plan.today()));
     }
 
     private void recordUpdate(Context ctx) {

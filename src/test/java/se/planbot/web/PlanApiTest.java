@@ -122,6 +122,23 @@ class PlanApiTest {
     }
 
     @Test
+    void null_in_a_patch_empties_an_optional_field_and_is_refused_for_a_required_one() {
+        var cleared = app.send("PATCH", "/api/v1/actions/2", token, "{\"ownerId\":null,\"deadline\":null}");
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        assertThat(json(cleared).path("ownerId").isNull()).isTrue();
+        assertThat(json(cleared).path("deadline").isNull()).isTrue();
+        var history = json(app.get("/api/v1/actions/2")).path("history");
+        assertThat(history.get(history.size() - 1).path("changes")).extracting(node -> node.path("field").asText())
+                .containsExactlyInAnyOrder("owner", "deadline");
+
+        String before = planSnapshot();
+        var refused = app.send("PATCH", "/api/v1/actions/2", token, "{\"title\":null}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("errors").get(0).path("message").asText()).contains("kan inte tömmas");
+        assertThat(planSnapshot()).isEqualTo(before);
+    }
+
+    @Test
     void an_update_writes_status_progress_and_note_as_one_history_entry() {
         var response = app.send("POST", "/api/v1/actions/5/updates", token,
                 "{\"status\":\"in_progress\",\"progress\":40,\"note\":\"Första rådsmötet hållet\"}");

@@ -18,18 +18,17 @@ import se.planbot.problem.InvalidInput;
  * Planbot's command line. {@code serve} is the default; every command takes {@code --config}.
  * A user's mistake (unknown command, bad option, bad configuration) is one clear line and exit 2.
  */
-@Command(name = "planbot", mixinStandardHelpOptions = true, version = "Planbot 0.1",
+@Command(name = "planbot", mixinStandardHelpOptions = true, version = "Planbot 0.1", resourceBundle = "planbot-cli",
         description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
         subcommands = {
             Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, TokenCommand.class,
-            Main.Ask.class,
-            CommandLine.HelpCommand.class
+            Main.Ask.class
         })
 public final class Main implements Callable<Integer> {
 
     static final int USAGE = 2;
 
-    @Option(names = "--config", description = "konfigurationsfil (standard: ${DEFAULT-VALUE})",
+    @Option(names = "--config", paramLabel = "FIL", description = "konfigurationsfil (standard: ${DEFAULT-VALUE})",
             defaultValue = "config/planbot.properties", scope = CommandLine.ScopeType.INHERIT)
     Path configFile;
 

@@ -50,7 +50,7 @@ class MainTest {
         for (String command : new String[] {"serve", "import", "export", "backup"}) {
             var help = run(command, "--help");
             assertThat(help.exit()).as(command).isZero();
-            assertThat(help.out()).as(command).contains("Usage:", "--config");
+            assertThat(help.out()).as(command).contains("Användning:", "--config=FIL", "Visa den här hjälpen");
         }
         assertThat(run("token", "create", "--help").out()).contains("--role");
     }

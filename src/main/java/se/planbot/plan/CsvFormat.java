@@ -21,12 +21,14 @@ final class CsvFormat {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String firstLine = content.lines().findFirst().orElse("");
         char delimiter = count(firstLine, ';') >= count(firstLine, ',') && count(firstLine, ';') > 0 ? ';' : ',';
-        var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get();
+        // Blank lines stay records, so record numbers are the row numbers Excel shows (a cell may span lines).
+        var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(content, format)) {
             List<String> headings = null;
             var rows = new ArrayList<Sheet.Row>();
             for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
+                int line = (int) record.getRecordNumber();
                 if (headings == null) {
                     headings = new ArrayList<>();
                     for (String heading : record) {

@@ -154,6 +154,17 @@ class PlanTransferTest {
     }
 
     @Test
+    void row_numbers_are_the_rows_excel_shows_even_with_a_cell_on_several_lines_and_a_blank_row() {
+        String text = "Kod;Åtgärd;Beskrivning;Strategi;Klart senast\n"
+                + "1.1;Lots;\"Första raden\nandra raden\";1 Service;2027-01-31\n"
+                + "\n"
+                + "1.2;Mätning;;1;2027-02-30\n";
+        assertThatThrownBy(() -> importText(text))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems())
+                        .containsExactly("rad 4: Klart senast '2027-02-30' är inget datum (ÅÅÅÅ-MM-DD)"));
+    }
+
+    @Test
     void missing_headings_and_non_utf8_files_are_explained() {
         assertThatThrownBy(() -> importText("Nummer;Namn\n1;x\n"))
                 .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems())

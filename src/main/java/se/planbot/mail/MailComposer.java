@@ -28,7 +28,8 @@ import se.planbot.outbox.SendFailure;
 /**
  * Turns an outbox row into a MIME message: multipart/alternative of text and HTML from the
  * templates, plus a calendar part and {@code invite.ics} when the model has {@code calendar},
- * and RFC 8058 one-click unsubscribe headers when it has {@code unsubscribeUrl}.
+ * and RFC 8058 one-click unsubscribe headers when it has {@code unsubscribeUrl}; {@code replyTo} sets
+ * Reply-To (an owner's reminder is answered to the coordinator).
  *
  * <p>No value from data reaches a header except through the typed setters that encode it
  * (RFC 2047, UTF-8), and CR/LF are removed from names and subjects first, so data can never add a
@@ -63,6 +64,14 @@ public final class MailComposer {
         dateFormat.setTimeZone(TimeZone.getTimeZone(settings.zone()));
         message.setHeader("Date", dateFormat.format(Date.from(clock.instant())));
         message.setHeader("Auto-Submitted", "auto-generated");
+        Object replyTo = queued.model().get("replyTo");
+        if (replyTo instanceof String address && !address.isBlank()) {
+            try {
+                message.setReplyTo(new InternetAddress[] {new InternetAddress(address, true)});
+            } catch (AddressException e) {
+                throw new MailProblem("svarsadressen '" + MailTemplates.oneLine(address) + "' är ingen e-postadress");
+            }
+        }
         var unsubscribeUrl = unsubscribe(queued.model());
         if (unsubscribeUrl.isPresent()) {
             message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl.get() + ">");

@@ -86,8 +86,11 @@ final class OwnerReminders {
         var reminders = plan(plan.openActionsWithDeadline(connection), store.queuedPoints(connection),
                 store.remindedOn(connection, today), today, rules);
         int queued = 0;
+        // Replies to a reminder go to the coordinator, who can change the plan for the owner.
+        String replyTo = reminders.isEmpty() ? null
+                : Coordinators.of(connection, plan, settings).stream().findFirst().map(Coordinators.Recipient::email).orElse(null);
         for (PersonReminder reminder : reminders) {
-            Optional<OutgoingMessage> message = message(reminder, today);
+            Optional<OutgoingMessage> message = message(reminder, today, replyTo);
             if (message.isEmpty()) {
                 if (warned.add(reminder.personId() + ":" + today)) {
                     log.warn("Reminder for {} (person {}) not sent: no email address and no Slack id",
@@ -106,7 +109,7 @@ final class OwnerReminders {
         return queued;
     }
 
-    private Optional<OutgoingMessage> message(PersonReminder reminder, LocalDate today) {
+    private Optional<OutgoingMessage> message(PersonReminder reminder, LocalDate today, String replyTo) {
         var items = reminder.items().stream()
                 .map(due -> ActionItems.item(due.action(), today, settings.baseUrl()))
                 .toList();
@@ -114,6 +117,10 @@ final class OwnerReminders {
         model.put("personName", reminder.name());
         model.put("date", today.toString());
         model.put("items", items);
+        model.put("slackCommand", settings.slackEnabled() ? settings.slackCommand() : "");
+        if (replyTo != null) {
+            model.put("replyTo", replyTo);
+        }
         String key = "reminder:" + reminder.personId() + ":" + today;
         boolean hasSlack = reminder.slackUserId() != null && !reminder.slackUserId().isBlank();
         if (settings.slackDirect() && settings.slackEnabled() && hasSlack) {

@@ -13,6 +13,7 @@ import se.planbot.config.Config;
  * @param slackEnabled   Slack is configured (bot token and signing secret); Planbot decides
  * @param slackDirect    {@code slack.reminders=dm}: owners with a Slack id are reminded in Slack
  * @param coordinatorEmails {@code coordinator.email} (comma-separated); empty → people with role coordinator
+ * @param slackCommand   the slash command, so an email can tell the owner how to update in Slack
  */
 public record ReminderSettings(
         List<Integer> deadlineDays,
@@ -24,7 +25,8 @@ public record ReminderSettings(
         boolean slackEnabled,
         boolean slackDirect,
         Optional<String> slackCoordinatorChannel,
-        List<String> coordinatorEmails) {
+        List<String> coordinatorEmails,
+        String slackCommand) {
 
     public static ReminderSettings from(Config config, boolean slackEnabled) {
         ZoneId zone = config.zone("timezone");
@@ -49,6 +51,7 @@ public record ReminderSettings(
                 slackEnabled,
                 config.oneOf("slack.reminders", "dm", "email").equals("dm"),
                 config.optional("slack.coordinator-channel"),
-                coordinators);
+                coordinators,
+                config.string("slack.command"));
     }
 }

@@ -29,6 +29,8 @@ public final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    /** How long a row may stay 'sending' before it counts as interrupted (well above SMTP's timeouts). */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
     private final Database database;
     private final Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
@@ -52,9 +54,15 @@ public final class Dispatcher {
         return senders.keySet();
     }
 
-    /** Makes rows left 'sending' by an interrupted process pending again; returns how many. */
+    /**
+     * Makes rows left 'sending' by an interrupted process pending again; returns how many. Only
+     * rows taken more than {@link #CLAIM_LEASE} ago: a send takes at most a few timeouts, so a
+     * younger row may be in the hands of another live process on the same database (a remind
+     * beside serve), which must not send it twice.
+     */
     public int recoverInterrupted() {
-        int recovered = database.write(store::recoverSending);
+        Instant claimedBefore = clock.instant().minus(CLAIM_LEASE);
+        int recovered = database.write(connection -> store.recoverSending(connection, claimedBefore));
         if (recovered > 0) {
             log.warn("{} outbox message(s) were interrupted mid-send and will be sent again", recovered);
         }
@@ -67,6 +75,7 @@ public final class Dispatcher {
      * costs one attempt per batch, not one per message.
      */
     public synchronized List<Delivery> dispatchDue() {
+        recoverInterrupted();
         var deliveries = new ArrayList<Delivery>();
         Set<Channel> open = new LinkedHashSet<>(senders.keySet());
         Set<Sender> used = new LinkedHashSet<>();

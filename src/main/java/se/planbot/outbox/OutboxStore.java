@@ -73,9 +73,10 @@ final class OutboxStore {
                 row -> Instant.parse(row.getString(1)), id).orElseThrow();
     }
 
-    /** Rows left 'sending' by a process that stopped mid-send go back to 'pending'. */
-    int recoverSending(Connection connection) throws SQLException {
-        return Jdbc.update(connection, "update outbox set status = 'pending' where status = 'sending'");
+    /** Rows taken for sending before {@code claimedBefore} and never finished go back to 'pending'. */
+    int recoverSending(Connection connection, Instant claimedBefore) throws SQLException {
+        return Jdbc.update(connection, "update outbox set status = 'pending'"
+                + " where status = 'sending' and (claimed_at is null or claimed_at < ?)", claimedBefore);
     }
 
     List<OutboxEntry> list(Connection connection, OutboxStatus status, int limit) throws SQLException {

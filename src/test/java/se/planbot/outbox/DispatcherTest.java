@@ -240,9 +240,12 @@ class DispatcherTest {
         assertThatThrownBy(dying::dispatchDue).isInstanceOf(Killed.class);
         assertThat(planbot.outboxAdmin().list(OutboxStatus.SENDING)).extracting(OutboxEntry::key).containsExactly("test:3");
 
-        // "Restart": a new dispatcher on the same database recovers the interrupted row first.
+        // "Restart": a new dispatcher on the same database leaves the row alone while another
+        // process could still be sending it, then recovers it once the claim's lease has run out.
         var restarted = new Dispatcher(planbot.database(), List.of(new SmtpMailSender(settings, composer)), clock,
                 Duration.ofHours(72));
+        assertThat(restarted.recoverInterrupted()).isZero();
+        clock.advance(Dispatcher.CLAIM_LEASE.plusSeconds(1));
         assertThat(restarted.recoverInterrupted()).isEqualTo(1);
         assertThat(restarted.dispatchDue()).hasSize(3);
         assertThat(restarted.dispatchDue()).isEmpty();

@@ -17,9 +17,9 @@ import se.planbot.db.Database;
 /**
  * Sends the outbox, one message at a time: take the next due row (marked 'sending' and
  * committed), hand it to the {@link Sender} of its channel, commit the result, then take the next.
- * A crash between sending and committing leaves only that one row 'sending'; {@link
- * #recoverInterrupted()} at start-up makes it pending again, so at most that message repeats and
- * nothing already marked sent is ever sent again.
+ * A crash between sending and committing leaves only that one row 'sending'; once its claim
+ * expires, {@link #recoverInterrupted()} (run by every dispatch) makes it pending again, so at most
+ * that message repeats and nothing already marked sent is ever sent again.
  *
  * <p>Rows of a channel with no registered sender (Slack switched off) stay pending.
  * A temporary failure is retried with {@link Backoff}; a permanent one (SMTP 5xx) and anything

@@ -53,9 +53,9 @@ public final class SubscriptionPages implements Routes {
         routes.post("/subscribe/confirm", this::confirm);
         routes.get("/preferences", this::preferencesPage);
         routes.post("/preferences", this::savePreferences);
-        routes.get("/unsubscribe", this::unsubscribePage);
+        routes.get("/unsubscribe", ctx -> linkPage(ctx, "unsubscribe"));
         routes.post("/unsubscribe", this::unsubscribe);
-        routes.get("/my-data", this::myDataPage);
+        routes.get("/my-data", ctx -> linkPage(ctx, "my-data"));
         routes.get("/my-data/export", this::export);
         routes.post("/my-data/erase", this::erase);
     }
@@ -164,7 +164,8 @@ public final class SubscriptionPages implements Routes {
         }
     }
 
-    private void unsubscribePage(Context ctx) {
+    /** A page opened from a mail link: it only shows a button; the POST behind it acts. */
+    private void linkPage(Context ctx, String page) {
         String token = text(ctx.queryParam("token"));
         if (subscribers.forLink(token).isEmpty()) {
             pages.badLink(ctx);
@@ -172,7 +173,7 @@ public final class SubscriptionPages implements Routes {
         }
         var model = pages.model(ctx);
         model.put("token", token);
-        pages.show(ctx, 200, "unsubscribe", model);
+        pages.show(ctx, 200, page, model);
     }
 
     /** The button's POST and the RFC 8058 one-click POST: token in the query or the form. */
@@ -188,17 +189,6 @@ public final class SubscriptionPages implements Routes {
         var model = pages.model(ctx);
         model.put("token", text(token));
         pages.show(ctx, 200, "unsubscribed", model);
-    }
-
-    private void myDataPage(Context ctx) {
-        String token = text(ctx.queryParam("token"));
-        if (subscribers.forLink(token).isEmpty()) {
-            pages.badLink(ctx);
-            return;
-        }
-        var model = pages.model(ctx);
-        model.put("token", token);
-        pages.show(ctx, 200, "my-data", model);
     }
 
     private void export(Context ctx) throws Exception {

@@ -50,7 +50,6 @@ import se.planbot.outbox.Outbox;
 import se.planbot.outbox.OutboxAdmin;
 import se.planbot.outbox.Sender;
 import se.planbot.plan.ActionFilter;
-import se.planbot.plan.ActionStatus;
 import se.planbot.plan.PersonDraft;
 import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
@@ -260,7 +259,7 @@ public final class Planbot implements AutoCloseable {
         metrics.gauge("planbot_actions", "Actions in the plan, by status",
                 () -> countByStatus());
         metrics.gauge("planbot_actions_overdue", "Open actions past their deadline",
-                () -> Map.of("", plan.actions(ActionFilter.overdue()).size()));
+                () -> Map.of("", plan.countOverdue()));
         metrics.gauge("planbot_outbox_messages", "Outbox messages not yet sent, by state", () -> {
             var counts = outboxAdmin.counts(dispatcher().channels());
             var values = new LinkedHashMap<String, Number>();
@@ -305,11 +304,7 @@ public final class Planbot implements AutoCloseable {
 
     private Map<String, Number> countByStatus() {
         var counts = new LinkedHashMap<String, Number>();
-        for (ActionStatus status : ActionStatus.values()) {
-            counts.put("status=\"" + status.code() + "\"", 0);
-        }
-        plan.actions(ActionFilter.all()).forEach(action ->
-                counts.merge("status=\"" + action.status().code() + "\"", 1, (a, b) -> a.intValue() + b.intValue()));
+        plan.countByStatus().forEach((status, count) -> counts.put("status=\"" + status.code() + "\"", count));
         return counts;
     }
 

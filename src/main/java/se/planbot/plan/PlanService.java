@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import se.planbot.db.Database;
 import se.planbot.problem.Errors;
@@ -108,6 +109,17 @@ public final class PlanService {
     /** One page of a strategy's actions in code order. */
     public ActionPage inStrategy(int strategy, int offset, int limit) {
         return database.read(connection -> queries.inStrategy(connection, strategy, offset, limit));
+    }
+
+    /** How many actions have each status (counted in the database, for metrics). */
+    public Map<ActionStatus, Long> countByStatus() {
+        return database.read(store::countByStatus);
+    }
+
+    /** How many open actions are past their deadline today. */
+    public long countOverdue() {
+        LocalDate today = today();
+        return database.read(connection -> store.countOverdue(connection, today));
     }
 
     public Optional<Action> action(long id) {

@@ -109,6 +109,23 @@ final class PlanStore {
                 """, PlanStore::action, from, to);
     }
 
+    Map<ActionStatus, Long> countByStatus(Connection connection) throws SQLException {
+        var counts = new java.util.EnumMap<ActionStatus, Long>(ActionStatus.class);
+        for (ActionStatus status : ActionStatus.values()) {
+            counts.put(status, 0L);
+        }
+        for (var row : Jdbc.list(connection, "select status, count(*) as n from actions group by status",
+                row -> Map.entry(ActionStatus.fromCode(row.getString("status")).orElseThrow(), row.getLong("n")))) {
+            counts.put(row.getKey(), row.getValue());
+        }
+        return counts;
+    }
+
+    long countOverdue(Connection connection, LocalDate today) throws SQLException {
+        return Jdbc.count(connection,
+                "select count(*) from actions where status in ('planned', 'in_progress') and deadline < ?", today);
+    }
+
     Optional<Action> action(Connection connection, long id) throws SQLException {
         return Jdbc.one(connection, ACTION_COLUMNS + " where a.id = ?", PlanStore::action, id);
     }

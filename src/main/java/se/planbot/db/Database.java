@@ -62,6 +62,13 @@ public final class Database implements AutoCloseable {
                     + " är inte skrivbar");
         }
         try {
+            // Personal data: the file (and the -wal/-shm SQLite gives the same mode) is the owner's alone.
+            OwnerOnlyFiles.createIfMissing(file);
+        } catch (IOException e) {
+            throw new ConfigException("Ogiltig konfiguration: db.path = '" + file
+                    + "': filen kan inte skapas (" + e.getMessage() + ")");
+        }
+        try {
             var database = new Database(file);
             database.migrate();
             return database;
@@ -154,21 +161,29 @@ public final class Database implements AutoCloseable {
 
     /**
      * Writes a consistent copy of the database to {@code target} while it stays in use
-     * ({@code VACUUM INTO} reads one snapshot; the copy is moved into place when complete).
+     * ({@code VACUUM INTO} reads one snapshot into a fresh owner-only file beside the target, which
+     * is moved into place when complete). Refuses, changing nothing, a target that is this
+     * database or its {@code -wal}/{@code -shm} under any spelling (symlink, {@code ..}, hard link),
+     * and a target that is itself a database in use (it has a {@code -wal} or {@code -shm} beside it):
+     * moving a file over an open database corrupts it.
      */
     public void backup(Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+        BackupTarget.refuseLiveFiles(file, target);
+        Path absolute = target.toAbsolutePath().normalize();
+        Path partial = null;
         try {
             Files.createDirectories(absolute.getParent());
-            Files.deleteIfExists(partial);
+            partial = OwnerOnlyFiles.createTemp(absolute.getParent(), "." + absolute.getFileName() + "-", ".partial");
+            Path copy = partial;
             borrow(connection -> {
                 try (var statement = connection.prepareStatement("vacuum into ?")) {
-                    statement.setString(1, partial.toString());
+                    statement.setString(1, copy.toString());
                     statement.execute();
                 }
                 return null;
             });
+            // Checked again just before the move: the target may have become a database meanwhile.
+            BackupTarget.refuseLiveFiles(file, target);
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // A half-done copy still holds personal data: never leave it lying beside the target.
@@ -181,6 +196,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

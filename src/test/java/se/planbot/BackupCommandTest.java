@@ -2,8 +2,6 @@ package se.planbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +18,8 @@ class BackupCommandTest {
     @TempDir
     Path folder;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    private CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private Path config() throws Exception {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import se.planbot.problem.InvalidInput;
 
@@ -40,7 +41,7 @@ final class BackupTarget {
 
     private static InvalidInput refused(Path target, String why) {
         return new InvalidInput("fil", "säkerhetskopian skrivs inte till " + target + ": filen " + why
-                + "; ange en ny fil i en annan mapp, t.ex. backup/planbot-" + java.time.LocalDate.now() + ".db");
+                + "; ange en ny fil i en annan mapp, t.ex. backup/planbot-" + LocalDate.now() + ".db");
     }
 
     /** The target as the file system will see it: real parent folder (links and .. resolved), its own name. */

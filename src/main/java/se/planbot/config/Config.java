@@ -20,8 +20,9 @@ import java.util.Properties;
  * Planbot's configuration: built-in defaults, then the properties file, then {@code PLANBOT_*}
  * environment variables ({@code smtp.host} is {@code PLANBOT_SMTP_HOST}).
  *
- * <p>Every key Planbot knows is listed in {@link #DEFAULTS}; an unknown key in the file stops
- * start-up, so a typo such as {@code http.prot} is not silently ignored. Typed getters reject
+ * <p>Every key Planbot knows is listed in {@link #DEFAULTS}; an unknown key in the file, or an
+ * unknown {@code PLANBOT_*} variable, stops start-up, so a typo such as {@code http.prot} is not
+ * silently ignored. Typed getters reject
  * bad values with a message naming the key.
  */
 public final class Config {
@@ -95,6 +96,7 @@ public final class Config {
         } else if (fileRequired) {
             throw new ConfigException("Konfigurationsfilen finns inte: " + file);
         }
+        EnvironmentNames.refuseUnknown(environment, DEFAULTS.keySet());
         for (String key : DEFAULTS.keySet()) {
             String fromEnvironment = environment.get(environmentName(key));
             if (fromEnvironment != null) {

@@ -57,6 +57,22 @@ class ConfigTest {
     }
 
     @Test
+    void an_unknown_planbot_environment_variable_stops_start_up() {
+        assertThatThrownBy(() -> Config.load(folder.resolve("absent.properties"), false,
+                Map.of("PLANBOT_HTTP_PROT", "7000", "PATH", "/usr/bin", "PLANBOTISH", "x")))
+                .hasMessageContaining("Okänd miljövariabel")
+                .hasMessageContaining("PLANBOT_HTTP_PROT")
+                .hasMessageContaining("PLANBOT_HTTP_PORT");
+    }
+
+    @Test
+    void known_planbot_environment_variables_and_other_variables_are_accepted() {
+        var config = Config.load(folder.resolve("absent.properties"), false,
+                Map.of("PLANBOT_SMTP_TIMEOUT_SECONDS", "10", "HOME", "/root", "PLANBOTISH", "x"));
+        assertThat(config.integer("smtp.timeout-seconds", 1, 600)).isEqualTo(10);
+    }
+
+    @Test
     void a_missing_explicit_file_is_an_error() {
         assertThatThrownBy(() -> Config.load(folder.resolve("nope.properties"), true, Map.of()))
                 .hasMessageContaining("finns inte");

@@ -29,6 +29,7 @@ import se.planbot.auth.ApiTokens;
 import se.planbot.config.Config;
 import se.planbot.config.ConfigException;
 import se.planbot.db.Database;
+import se.planbot.db.DatabaseCheck;
 import se.planbot.dialogs.DialogDraft;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
@@ -273,18 +274,7 @@ public final class Planbot implements AutoCloseable {
         slack.start();
         slack.routes().ifPresent(faces::add);
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(new HealthCheck() {
-            @Override
-            public String name() {
-                return "database";
-            }
-
-            @Override
-            public Map<String, Object> status() {
-                boolean ok = database.isHealthy();
-                return Map.of("ok", ok, "path", database.file().toString());
-            }
-        });
+        checks.add(HealthCheck.of("database", new DatabaseCheck(database, clock)::status));
         checks.add(new OutboxHealth(outboxAdmin, dispatcher().channels()));
         dispatcherLoop = new DispatcherLoop(dispatcher(),
                 Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));

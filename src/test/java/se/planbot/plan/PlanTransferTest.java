@@ -190,6 +190,23 @@ class PlanTransferTest {
         }
     }
 
+    @Test
+    void the_exported_workbook_has_progress_as_numbers_and_an_autofilter() throws Exception {
+        importText(SPREADSHEET);
+        var out = new java.io.ByteArrayOutputStream();
+        planbot.transfer().exportXlsx(out);
+
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            int progress = PlanTransfer.HEADINGS.indexOf("Framsteg");
+            var cell = sheet.getRow(1).getCell(progress);
+            assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(cell.getNumericCellValue()).isEqualTo(40.0);
+            assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:M4");
+        }
+    }
+
     private static List<String> comparable(Planbot planbot) {
         return planbot.plan().actions(ActionFilter.all()).stream()
                 .map(a -> String.join("|", a.code(), a.title(), a.description(), "" + a.strategyId(), a.ownerName(),

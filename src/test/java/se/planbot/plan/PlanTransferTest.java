@@ -175,6 +175,19 @@ class PlanTransferTest {
     }
 
     @Test
+    void an_unclosed_quote_is_named_by_its_row_in_swedish_without_library_text() {
+        String text = "Kod;Åtgärd;Strategi\n1.1;Lots;1 Service\n1.2;Mätning;1\n1.3;Råd;1\n1.4;\"Besök;1\n1.5;Mässa;1\n";
+        assertThatThrownBy(() -> importText(text))
+                .isInstanceOf(se.planbot.problem.InvalidInput.class)
+                .hasMessageContaining("rad 5: ett citattecken (\") öppnar en cell som aldrig stängs")
+                .hasMessageNotContaining("EOF").hasMessageNotContaining("CSVException");
+        assertThatThrownBy(() -> importText("Kod;Åtgärd;Strategi\n1.1;\"Lots\"x;1\n"))
+                .hasMessageContaining("rad 2: felaktiga citattecken")
+                .hasMessageNotContaining("invalid char");
+        assertThat(planbot.plan().actions(ActionFilter.all())).isEmpty();
+    }
+
+    @Test
     void export_then_import_into_an_empty_database_gives_the_same_plan_in_csv_and_xlsx() throws Exception {
         planbot.loadDemo();
         for (String name : List.of("plan.csv", "plan.xlsx")) {

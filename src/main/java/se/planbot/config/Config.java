@@ -1,8 +1,5 @@
 package se.planbot.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -81,12 +78,7 @@ public final class Config {
     public static Config load(Path file, boolean fileRequired, Map<String, String> environment) {
         var merged = new LinkedHashMap<>(DEFAULTS);
         if (Files.exists(file)) {
-            var properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ConfigException("Kan inte läsa konfigurationsfilen " + file + ": " + e.getMessage());
-            }
+            Properties properties = ConfigFile.read(file);
             for (String key : properties.stringPropertyNames()) {
                 if (!DEFAULTS.containsKey(key)) {
                     throw new ConfigException("Okänd nyckel i " + file + ": '" + key + "'");

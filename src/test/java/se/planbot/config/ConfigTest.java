@@ -77,4 +77,18 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(folder.resolve("nope.properties"), true, Map.of()))
                 .hasMessageContaining("finns inte");
     }
+
+    @Test
+    void a_latin1_file_or_a_broken_escape_is_named_by_its_line_in_swedish() throws Exception {
+        Path file = folder.resolve("planbot.properties");
+        Files.write(file, "http.port=8080\n# Alingsås kommun\nsmtp.host=x\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> Config.load(file, true, Map.of()))
+                .hasMessageContaining("rad 2: filen är inte UTF-8")
+                .hasMessageNotContaining("Input length");
+
+        Files.writeString(file, "http.port=8080\nsmtp.host=\\uZZ\n");
+        assertThatThrownBy(() -> Config.load(file, true, Map.of()))
+                .hasMessageContaining("rad 2: ogiltig \\u-kod")
+                .hasMessageNotContaining("Malformed");
+    }
 }

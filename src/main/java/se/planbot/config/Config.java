@@ -31,7 +31,7 @@ public final class Config {
     public static final Map<String, String> DEFAULTS = defaults();
 
     /** Secrets that are read from the environment only: a file ends up in backups and version control. */
-    public static final Set<String> ENVIRONMENT_ONLY = Set.of("smtp.oauth2.client-secret");
+    public static final Set<String> ENVIRONMENT_ONLY = Set.of("smtp.oauth2.client-secret", "auth.oidc.client-secret");
 
     private final Map<String, String> values;
 
@@ -66,6 +66,10 @@ public final class Config {
         d.put("smtp.oauth2.client-secret", "");
         d.put("smtp.oauth2.scope", "microsoft365");
         d.put("smtp.oauth2.key-file", "");
+        d.put("auth.oidc.issuer", "");
+        d.put("auth.oidc.client-id", "");
+        d.put("auth.oidc.client-secret", "");
+        d.put("auth.oidc.claim", "email,upn");
         d.put("outbox.max-age-hours", "72");
         d.put("outbox.poll-seconds", "5");
         d.put("slack.bot-token", "");

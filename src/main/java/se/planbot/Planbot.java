@@ -45,6 +45,7 @@ import se.planbot.web.PebbleRenderer;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
 import se.planbot.mail.MailTemplates;
+import se.planbot.mail.SmtpLogin;
 import se.planbot.outbox.Dispatcher;
 import se.planbot.outbox.DispatcherLoop;
 import se.planbot.outbox.Outbox;
@@ -105,6 +106,7 @@ public final class Planbot implements AutoCloseable {
     final OutboxAdmin outboxAdmin;
     final MailSettings mailSettings;
     final MailTemplates mailTemplates;
+    final SmtpLogin smtpLogin;
     /** One sender per channel; the dispatcher routes each outbox row to its channel's sender. */
     final List<Sender> senders = new ArrayList<>();
     /** Other features' reminder rules, run by every sweep. */
@@ -138,7 +140,8 @@ public final class Planbot implements AutoCloseable {
         this.outboxAdmin = new OutboxAdmin(database, clock);
         this.mailSettings = MailSettings.from(config);
         this.mailTemplates = new MailTemplates(config.path("templates.dir"));
-        this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock));
+        this.smtpLogin = SmtpLogin.from(config, mailSettings, clock);
+        this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock, smtpLogin));
         this.reminderSettings = ReminderSettings.from(config, slackEnabled());
         this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, config.baseUrl("public.base-url"),
                 config.required("subscribe.consent-version"));
@@ -284,6 +287,7 @@ public final class Planbot implements AutoCloseable {
         });
         checks.add(new SchedulerHealth(scheduler));
         checks.add(slack.health());
+        smtpLogin.health().ifPresent(checks::add);
         web = new WebServer(json, faces, checks, business.renderer(), business.pageNotFound()).start(config.port("http.port"));
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.config.ConfigException;
+import se.planbot.http.HealthCheck;
 
 /**
  * The SQLite database: one file, WAL, foreign keys on, schema from Flyway migrations.
@@ -143,6 +145,21 @@ public final class Database implements AutoCloseable {
         } finally {
             readers.add(reader);
         }
+    }
+
+    /** {@code /health} → {@code "database": {"ok": true, "path": "data/planbot.db"}}. */
+    public HealthCheck health() {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public Map<String, Object> status() {
+                return Map.of("ok", isHealthy(), "path", file().toString());
+            }
+        };
     }
 
     /** True when the database answers a trivial query. */

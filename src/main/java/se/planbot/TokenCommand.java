@@ -67,7 +67,7 @@ final class TokenCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Planbot planbot = main(spec).planbot()) {
-                ZoneId zone = planbot.zone;
+                ZoneId zone = planbot.zone();
                 var tokens = planbot.tokens().list();
                 if (tokens.isEmpty()) {
                     out(spec).println("Inga API-tokens ännu. Skapa en med: token create --name NAMN --role coordinator");

@@ -85,11 +85,11 @@ class BusinessStoryTest {
         // The reminder: the working day before (Wednesday 9 December) from 08:00, once.
         var reminders = app.planbot.registrationReminders();
         var workingDays = new WorkingDays();
-        int early = app.planbot.database().write(connection -> reminders.queueDue(connection,
+        int early = app.planbot.database().write(connection -> reminders.runAsOf(connection,
                 BusinessFixture.at("2026-12-09T07:59").atZone(BusinessFixture.STOCKHOLM), workingDays));
-        int due = app.planbot.database().write(connection -> reminders.queueDue(connection,
+        int due = app.planbot.database().write(connection -> reminders.runAsOf(connection,
                 BusinessFixture.at("2026-12-09T08:00").atZone(BusinessFixture.STOCKHOLM), workingDays));
-        int again = app.planbot.database().write(connection -> reminders.queueDue(connection,
+        int again = app.planbot.database().write(connection -> reminders.runAsOf(connection,
                 BusinessFixture.at("2026-12-09T08:15").atZone(BusinessFixture.STOCKHOLM), workingDays));
         assertThat(List.of(early, due, again)).containsExactly(0, 1, 0);
         JsonNode reminder = app.lastMail("anna@foretag.se", "registration-reminder");

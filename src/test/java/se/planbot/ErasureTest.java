@@ -39,7 +39,7 @@ class ErasureTest {
         app.submit("/dialogs/" + id, "/dialogs/" + id + "/register",
                 Map.of("name", "Anna Andersson", "email", ANNA.toLowerCase(Locale.ROOT)));
         app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Bo", "email", "bo@annat.se"));
-        app.planbot.database().write(connection -> app.planbot.registrationReminders().queueDue(connection,
+        app.planbot.database().write(connection -> app.planbot.registrationReminders().runAsOf(connection,
                 BusinessFixture.at("2026-12-09T09:00").atZone(BusinessFixture.STOCKHOLM), new WorkingDays()));
     }
 

@@ -51,7 +51,7 @@ class MailTemplatesTest {
                     Map.of("name", "Reg", "email", "reg-" + locale + "@a.se", "locale", locale));
         }
         app.api("PATCH", "/api/v1/dialogs/" + id, "{\"place\":\"Nya salen\"}");
-        app.planbot.database().write(connection -> app.planbot.registrationReminders().queueDue(connection,
+        app.planbot.database().write(connection -> app.planbot.registrationReminders().runAsOf(connection,
                 BusinessFixture.at("2026-12-09T09:00").atZone(BusinessFixture.STOCKHOLM), new WorkingDays()));
         String cancel = BusinessFixture.path(app.lastMail("reg-sv@a.se", "registration-confirm").get("cancelUrl").asText());
         app.submit(cancel, "/registrations/cancel", Map.of("token", cancel.substring(cancel.indexOf("token=") + 6)));

@@ -25,7 +25,7 @@ class RegistrationRemindersTest {
 
     private int sweepAt(String local) {
         return app.planbot.database().write(connection -> app.planbot.registrationReminders()
-                .queueDue(connection, BusinessFixture.at(local).atZone(BusinessFixture.STOCKHOLM), workingDays));
+                .runAsOf(connection, BusinessFixture.at(local).atZone(BusinessFixture.STOCKHOLM), workingDays));
     }
 
     private void register(long dialog, String email) {

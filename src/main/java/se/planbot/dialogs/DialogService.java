@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,16 @@ public final class DialogService {
         Instant from = clock.instant().minus(pastDays, ChronoUnit.DAYS);
         return database.read(connection -> store.list(connection,
                 List.of(DialogState.PUBLISHED, DialogState.CANCELLED), from));
+    }
+
+    /** Published dialogs that have not started yet, soonest first (Slack's "dialoger"). */
+    public List<Dialog> upcoming(int limit) {
+        Instant now = clock.instant();
+        return publicDialogs(0).stream()
+                .filter(dialog -> dialog.state() == DialogState.PUBLISHED && dialog.startsAt().isAfter(now))
+                .sorted(Comparator.comparing(Dialog::startsAt))
+                .limit(limit)
+                .toList();
     }
 
     /** Every dialog that ends after {@code from}, drafts too: for the coordinator. */

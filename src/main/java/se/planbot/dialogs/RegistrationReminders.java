@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import se.planbot.reminders.ReminderSource;
+import se.planbot.reminders.SweepTask;
 import se.planbot.reminders.WorkingDays;
 
 /**
@@ -15,7 +15,7 @@ import se.planbot.reminders.WorkingDays;
  * still sends it, until the dialog starts). Seats taken after 08:00 that day need no reminder:
  * their confirmation just arrived. The key holds the dialog's date, so a moved dialog reminds anew.
  */
-public final class RegistrationReminders implements ReminderSource {
+public final class RegistrationReminders implements SweepTask {
 
     static final LocalTime SEND_FROM = LocalTime.of(8, 0);
     private static final int LOOK_AHEAD_DAYS = 10;
@@ -30,7 +30,7 @@ public final class RegistrationReminders implements ReminderSource {
     }
 
     @Override
-    public int queueDue(Connection connection, ZonedDateTime now, WorkingDays workingDays) throws SQLException {
+    public int runAsOf(Connection connection, ZonedDateTime now, WorkingDays workingDays) throws SQLException {
         int queued = 0;
         Instant from = now.toInstant();
         // Holidays can put the working day before up to a week and a half back (e.g. around Christmas).

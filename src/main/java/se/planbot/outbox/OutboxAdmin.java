@@ -76,6 +76,12 @@ public final class OutboxAdmin {
         return Map.of("pending", pending, "sending", sending, "dead", dead, "waitingForChannel", waiting);
     }
 
+    /** Pending messages per channel that has no sender (Slack off): they wait until it is turned on. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> waitingForChannel(Set<Channel> channelsWithSender) {
+        return (Map<String, Long>) counts(channelsWithSender).get("waitingForChannel");
+    }
+
     private static String swedish(OutboxStatus status) {
         return switch (status) {
             case PENDING -> "redan i kö (pending)";

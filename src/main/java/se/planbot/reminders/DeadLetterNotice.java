@@ -3,6 +3,7 @@ package se.planbot.reminders;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import se.planbot.plan.PlanService;
  * Tells the coordinator, at most once a day, which messages Planbot gave up on since the last
  * notice. A dead notice itself is never reported (a broken mail server would otherwise feed it).
  */
-final class DeadLetterNotice {
+public final class DeadLetterNotice implements SweepTask {
 
     static final String TEMPLATE = "outbox-dead";
 
@@ -25,10 +26,15 @@ final class DeadLetterNotice {
     private final Outbox outbox;
     private final ReminderSettings settings;
 
-    DeadLetterNotice(PlanService plan, Outbox outbox, ReminderSettings settings) {
+    public DeadLetterNotice(PlanService plan, Outbox outbox, ReminderSettings settings) {
         this.plan = plan;
         this.outbox = outbox;
         this.settings = settings;
+    }
+
+    @Override
+    public int runAsOf(Connection connection, ZonedDateTime now, WorkingDays workingDays) throws SQLException {
+        return queue(connection, now.toLocalDate());
     }
 
     int queue(Connection connection, LocalDate today) throws SQLException {

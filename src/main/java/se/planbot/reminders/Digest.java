@@ -27,7 +27,7 @@ import se.planbot.plan.PlanService;
  * add through {@link DigestSection}. By email to the coordinator(s), and to the Slack coordinator
  * channel when Slack is on. Keyed by the digest time, so it goes out once per time.
  */
-final class Digest {
+public final class Digest implements SweepTask {
 
     private static final Logger log = LoggerFactory.getLogger(Digest.class);
     static final int UPCOMING_DAYS = 14;
@@ -41,13 +41,18 @@ final class Digest {
     /** Digest times already warned about, so a missing coordinator is logged once, not every sweep. */
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    Digest(PlanService plan, Outbox outbox, DigestSchedule schedule, ReminderSettings settings,
+    public Digest(PlanService plan, Outbox outbox, DigestSchedule schedule, ReminderSettings settings,
             List<DigestSection> sections) {
         this.plan = plan;
         this.outbox = outbox;
         this.schedule = schedule;
         this.settings = settings;
         this.sections = sections;
+    }
+
+    @Override
+    public int runAsOf(Connection connection, ZonedDateTime now, WorkingDays workingDays) throws SQLException {
+        return queue(connection, now);
     }
 
     /** Queues the digest due at {@code now}, if any; returns how many messages were queued. */

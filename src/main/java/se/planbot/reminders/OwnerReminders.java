@@ -3,6 +3,7 @@ package se.planbot.reminders;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import se.planbot.plan.PlanService;
  * <p>A point that becomes due after the person's message of the day was queued waits for their
  * next working day (if it is then still the most recent point).
  */
-final class OwnerReminders {
+public final class OwnerReminders implements SweepTask {
 
     private static final Logger log = LoggerFactory.getLogger(OwnerReminders.class);
 
@@ -45,7 +46,7 @@ final class OwnerReminders {
     /** People already warned about today, so an unreachable owner is logged once a day, not every sweep. */
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    OwnerReminders(PlanService plan, Outbox outbox, DeadlineRules rules, ReminderSettings settings) {
+    public OwnerReminders(PlanService plan, Outbox outbox, DeadlineRules rules, ReminderSettings settings) {
         this.plan = plan;
         this.outbox = outbox;
         this.rules = rules;
@@ -82,6 +83,11 @@ final class OwnerReminders {
     }
 
     /** Queues today's owner reminders; returns how many messages were queued. */
+    @Override
+    public int runAsOf(Connection connection, ZonedDateTime now, WorkingDays workingDays) throws SQLException {
+        return queue(connection, now.toLocalDate());
+    }
+
     int queue(Connection connection, LocalDate today) throws SQLException {
         var reminders = plan(plan.openActionsWithDeadline(connection), store.queuedPoints(connection),
                 store.remindedOn(connection, today), today, rules);

@@ -12,57 +12,41 @@ import se.planbot.db.Database;
 import se.planbot.outbox.Channel;
 import se.planbot.outbox.Outbox;
 import se.planbot.outbox.QueuedMessage;
-import se.planbot.plan.PlanService;
 
 /**
- * Runs every reminder rule as of a moment: owner deadline reminders, the coordinator digest, the
- * daily dead-letter notice, and each {@link ReminderSource} other features register. Each rule
- * reads and queues in its own write transaction, so what it queues and what it records as done
- * commit together, and a failing rule does not hold back the others. Outbox keys make running
- * it again for the same moment a no-op. All state is in the database; Quartz only calls this.
+ * Runs every {@link SweepTask} as of a moment; the list (owner deadline reminders, the coordinator
+ * digest, the daily dead-letter notice, registration reminders, expired sign-ups) is given by
+ * Planbot's wiring. Each task reads and queues in its own write transaction, so what it queues and
+ * what it records as done commit together, and a failing task does not hold back the others.
+ * Outbox keys make running it again for the same moment a no-op. All state is in the database;
+ * Quartz only calls this.
  */
 public final class ReminderSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
 
-    @FunctionalInterface
-    private interface Rule {
-        int queue(Connection connection, ZonedDateTime now) throws SQLException;
-    }
-
-    private record NamedRule(String name, Rule rule) {
-    }
-
     private final Database database;
     private final Outbox outbox;
-    private final List<NamedRule> rules = new ArrayList<>();
+    private final WorkingDays workingDays;
+    private final List<SweepTask> tasks;
 
-    public ReminderSweep(Database database, PlanService plan, Outbox outbox, ReminderSettings settings,
-            WorkingDays workingDays, List<ReminderSource> sources, List<DigestSection> sections) {
+    public ReminderSweep(Database database, Outbox outbox, WorkingDays workingDays, List<SweepTask> tasks) {
         this.database = database;
         this.outbox = outbox;
-        var owners = new OwnerReminders(plan, outbox, new DeadlineRules(settings.deadlineDays(), workingDays), settings);
-        var digest = new Digest(plan, outbox, new DigestSchedule(settings.digestCron(), settings.zone()), settings, sections);
-        var deadLetters = new DeadLetterNotice(plan, outbox, settings);
-        rules.add(new NamedRule("deadline reminders", (connection, now) -> owners.queue(connection, now.toLocalDate())));
-        rules.add(new NamedRule("digest", digest::queue));
-        rules.add(new NamedRule("dead-letter notice", (connection, now) -> deadLetters.queue(connection, now.toLocalDate())));
-        for (ReminderSource source : sources) {
-            rules.add(new NamedRule(source.getClass().getSimpleName(),
-                    (connection, now) -> source.queueDue(connection, now, workingDays)));
-        }
+        this.workingDays = workingDays;
+        this.tasks = List.copyOf(tasks);
     }
 
-    /** Runs every rule as of {@code now} (in the programme's time zone) and commits what they queue. */
+    /** Runs every task as of {@code now} (in the programme's time zone) and commits what they queue. */
     public SweepResult run(ZonedDateTime now) {
         var queued = new ArrayList<QueuedMessage>();
         var failures = new ArrayList<String>();
-        for (NamedRule rule : rules) {
+        for (SweepTask task : tasks) {
             try {
-                queued.addAll(database.write(connection -> apply(rule, connection, now)));
+                queued.addAll(database.write(connection -> apply(task, connection, now)));
             } catch (RuntimeException e) {
-                log.error("Reminder rule '{}' failed as of {}; its messages were not queued", rule.name(), now, e);
-                failures.add(rule.name() + ": " + e.getMessage());
+                log.error("Sweep task '{}' failed as of {}; its messages were not queued", name(task), now, e);
+                failures.add(name(task) + ": " + e.getMessage());
             }
         }
         if (!queued.isEmpty()) {
@@ -77,11 +61,11 @@ public final class ReminderSweep {
             database.write(connection -> {
                 var queued = new ArrayList<QueuedMessage>();
                 var failures = new ArrayList<String>();
-                for (NamedRule rule : rules) {
+                for (SweepTask task : tasks) {
                     try {
-                        queued.addAll(apply(rule, connection, now));
+                        queued.addAll(apply(task, connection, now));
                     } catch (SQLException | RuntimeException e) {
-                        failures.add(rule.name() + ": " + e.getMessage());
+                        failures.add(name(task) + ": " + e.getMessage());
                     }
                 }
                 throw new Rollback(new SweepResult(List.copyOf(queued), outbox.due(connection, channels),
@@ -93,10 +77,14 @@ public final class ReminderSweep {
         }
     }
 
-    private List<QueuedMessage> apply(NamedRule rule, Connection connection, ZonedDateTime now) throws SQLException {
+    private List<QueuedMessage> apply(SweepTask task, Connection connection, ZonedDateTime now) throws SQLException {
         long before = outbox.lastId(connection);
-        rule.rule().queue(connection, now);
+        task.runAsOf(connection, now, workingDays);
         return outbox.queuedAfter(connection, before);
+    }
+
+    private static String name(SweepTask task) {
+        return task.getClass().getSimpleName();
     }
 
     /** Carries a dry run's result out of the transaction it rolls back. */

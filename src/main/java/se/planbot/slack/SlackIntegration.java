@@ -59,6 +59,11 @@ public final class SlackIntegration implements AutoCloseable {
         return engine;
     }
 
+    /** What the Slack command would answer to {@code text} from {@code slackUserId}, as plain text ({@code planbot ask}). */
+    public String answerAsText(String text, Optional<String> slackUserId) {
+        return new PlainTextAnswer(engine.texts(), settings.zone(), settings.command()).render(engine.answer(text, slackUserId));
+    }
+
     public SlackSettings settings() {
         return settings;
     }

@@ -5,15 +5,15 @@ import java.sql.SQLException;
 import java.time.ZonedDateTime;
 import java.util.List;
 import se.planbot.db.Jdbc;
-import se.planbot.reminders.ReminderSource;
+import se.planbot.reminders.SweepTask;
 import se.planbot.reminders.WorkingDays;
 
 /**
  * Forgets sign-ups nobody confirmed: once a pending subscriber's last confirmation link has
  * expired, everything about the address goes (as the confirmation mail promises: "then nothing
- * is kept about you"). Runs with every reminder sweep; it queues no message.
+ * is kept about you"). A task of every reminder sweep; it queues no message.
  */
-public final class ExpiredSignUps implements ReminderSource {
+public final class ExpiredSignUps implements SweepTask {
 
     private final PersonalDataService personalData;
 
@@ -22,7 +22,7 @@ public final class ExpiredSignUps implements ReminderSource {
     }
 
     @Override
-    public int queueDue(Connection connection, ZonedDateTime now, WorkingDays workingDays) throws SQLException {
+    public int runAsOf(Connection connection, ZonedDateTime now, WorkingDays workingDays) throws SQLException {
         List<String> expired = Jdbc.list(connection, """
                 select s.email from subscribers s
                 where s.status = 'pending'

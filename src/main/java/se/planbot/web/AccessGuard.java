@@ -31,6 +31,11 @@ public final class AccessGuard implements Handler {
     public void handle(Context ctx) {
         Access access = ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast)
                 .findFirst().orElseThrow(() -> new IllegalStateException("route without access level: " + ctx.path()));
+        if (isPageForm(ctx, access) && !pages.formReadable(ctx)) {
+            pages.badRequest(ctx);
+            ctx.skipRemainingHandlers();
+            return;
+        }
         switch (access.level()) {
             case TOKEN -> ctx.attribute(CLIENT, auth.require(ctx, access.token()));
             case FORM -> refuseStaleForm(ctx);
@@ -41,8 +46,18 @@ public final class AccessGuard implements Handler {
         }
     }
 
+    /** A POST answered with a page: a public form, a mail link's button or one-click, a console form. */
+    private static boolean isPageForm(Context ctx, Access access) {
+        return changes(ctx) && (access.level() == Access.Level.FORM || access.level() == Access.Level.LINK
+                || access.level() == Access.Level.CONSOLE);
+    }
+
+    private static boolean changes(Context ctx) {
+        return ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
+    }
+
     private void refuseStaleForm(Context ctx) {
-        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && !pages.csrfValid(ctx)) {
+        if (changes(ctx) && !pages.csrfValid(ctx)) {
             pages.staleForm(ctx);
             ctx.skipRemainingHandlers();
         }

@@ -2,9 +2,14 @@ package se.planbot.web;
 
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import se.planbot.outbox.Channel;
+import se.planbot.outbox.OutboxAdmin;
+import se.planbot.plan.PlanService;
 
 /**
  * {@code GET /metrics} in Prometheus text format: HTTP requests by status class, plus gauges that
@@ -25,6 +30,26 @@ public final class Metrics {
         for (int statusClass = 1; statusClass <= 5; statusClass++) {
             requestsByClass.put(statusClass, new LongAdder());
         }
+    }
+
+    /** Planbot's gauges: actions by status, overdue actions, and outbox messages not yet sent by state. */
+    public static Metrics planbot(PlanService plan, OutboxAdmin outbox, Set<Channel> channelsWithSender) {
+        var metrics = new Metrics();
+        metrics.gauge("planbot_actions", "Actions in the plan, by status", () -> {
+            var counts = new LinkedHashMap<String, Number>();
+            plan.countByStatus().forEach((status, count) -> counts.put("status=\"" + status.code() + "\"", count));
+            return counts;
+        });
+        metrics.gauge("planbot_actions_overdue", "Open actions past their deadline", () -> Map.of("", plan.countOverdue()));
+        metrics.gauge("planbot_outbox_messages", "Outbox messages not yet sent, by state", () -> {
+            var counts = outbox.counts(channelsWithSender);
+            var values = new LinkedHashMap<String, Number>();
+            for (String state : List.of("pending", "sending", "dead")) {
+                values.put("state=\"" + state + "\"", (Number) counts.get(state));
+            }
+            return values;
+        });
+        return metrics;
     }
 
     /**

@@ -15,6 +15,7 @@ final class Pages {
 
     static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final String PAGE = "planbot.page";
+    private static final String UNREADABLE = "planbot.unreadable-form";
     private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -34,7 +35,7 @@ final class Pages {
 
     Locale locale(Context ctx) {
         String asked = ctx.queryParam("locale");
-        if (asked == null && ctx.isFormUrlencoded()) {
+        if (asked == null && ctx.isFormUrlencoded() && ctx.attribute(UNREADABLE) == null) {
             asked = ctx.formParam("locale");
         }
         if ("en".equals(asked)) {
@@ -122,6 +123,25 @@ final class Pages {
     /** 403 page for a form whose CSRF check failed (e.g. cookies off, or an old tab). */
     void staleForm(Context ctx) {
         show(ctx, 403, "stale-form", model(ctx));
+    }
+
+    /**
+     * True when the form's body can be read: a charset Java does not know or a broken multipart
+     * body make the servlet's parser throw, which must be the 400 page, not a 500 with a stack trace.
+     */
+    boolean formReadable(Context ctx) {
+        try {
+            ctx.formParamMap();
+            return true;
+        } catch (Exception unreadable) { // a broken multipart body is a ServletException, thrown undeclared
+            ctx.attribute(UNREADABLE, true);
+            return false;
+        }
+    }
+
+    /** 400 page for a request whose body cannot be read; nothing was changed. */
+    void badRequest(Context ctx) {
+        show(ctx, 400, "bad-request", model(ctx));
     }
 
     /** 401 page for a console page when nobody is signed in. */

@@ -88,6 +88,12 @@ public final class PlanApi {
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             errors.add("overdue", "ska vara true eller false");
         }
+        if (strategy != null && plan.strategy(strategy).isEmpty()) {
+            errors.add("strategy", "strategi " + strategy + " finns inte; se GET /api/v1/strategies");
+        }
+        if (owner != null && plan.person(owner).isEmpty()) {
+            errors.add("owner", "det finns ingen person med id " + owner);
+        }
         errors.throwIfAny();
         var filter = new ActionFilter(strategy, status, owner, "true".equals(overdue), ctx.queryParam("q"));
         LocalDate today = plan.today();

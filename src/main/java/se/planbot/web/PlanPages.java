@@ -17,6 +17,7 @@ import se.planbot.plan.ActionStatus;
 import se.planbot.plan.Change;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.Strategy;
+import se.planbot.problem.FieldError;
 
 /**
  * The public pages about the programme: its overview with each strategy's progress, the action
@@ -78,12 +79,26 @@ public final class PlanPages {
     public void actionPlan(Context ctx) {
         var model = pages.model(ctx);
         Locale locale = pages.locale(ctx);
-        Integer strategy = number(ctx.queryParam("strategy")).filter(id -> plan.strategy(id).isPresent()).orElse(null);
-        ActionStatus status = Optional.ofNullable(ctx.queryParam("status")).flatMap(ActionStatus::fromCode).orElse(null);
+        var unknown = new ArrayList<FieldError>();
+        String strategyText = ctx.queryParam("strategy");
+        Integer strategy = number(strategyText).filter(id -> plan.strategy(id).isPresent()).orElse(null);
+        if (strategy == null && strategyText != null && !strategyText.isBlank()) {
+            unknown.add(new FieldError("strategy", "Det finns ingen strategi ”" + strategyText.strip()
+                    + "”; välj en strategi i listan."));
+        }
+        String statusText = ctx.queryParam("status");
+        ActionStatus status = Optional.ofNullable(statusText).flatMap(ActionStatus::fromCode).orElse(null);
+        if (status == null && statusText != null && !statusText.isBlank()) {
+            unknown.add(new FieldError("status", "Det finns ingen status ”" + statusText.strip()
+                    + "”; välj en status i listan."));
+        }
         boolean overdue = "true".equals(ctx.queryParam("overdue")) || "on".equals(ctx.queryParam("overdue"));
         LocalDate today = plan.today();
-        var rows = plan.actions(new ActionFilter(strategy, status, null, overdue, null)).stream()
-                .map(action -> view(action, today, locale)).toList();
+        // An unknown filter says so and lists nothing, rather than quietly listing everything.
+        var rows = !unknown.isEmpty() ? List.<Map<String, Object>>of()
+                : plan.actions(new ActionFilter(strategy, status, null, overdue, null)).stream()
+                        .map(action -> view(action, today, locale)).toList();
+        Pages.addErrors(model, unknown);
         var statuses = new ArrayList<Map<String, String>>();
         for (ActionStatus each : ActionStatus.values()) {
             statuses.add(Map.of("code", each.code(), "label", each.label(locale)));
@@ -94,7 +109,7 @@ public final class PlanPages {
         model.put("selectedStrategy", strategy == null ? 0 : strategy);
         model.put("selectedStatus", status == null ? "" : status.code());
         model.put("overdueOnly", overdue);
-        pages.show(ctx, 200, "plan", model);
+        pages.show(ctx, unknown.isEmpty() ? 200 : 400, "plan", model);
     }
 
     public void action(Context ctx) {

@@ -48,6 +48,8 @@ public final class WebServer {
             }
             config.http.defaultContentType = "application/json; charset=utf-8";
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ErrorPage()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ErrorPage()));
             if (metrics != null) {
                 config.routes.before(metrics::started);
                 config.routes.after(metrics::answered);

@@ -199,15 +199,13 @@ class ReminderSweepTest {
     }
 
     @Test
-    void every_registered_reminder_source_runs_in_the_sweep_and_its_keys_make_it_once() {
+    void every_sweep_task_runs_in_the_sweep_and_its_keys_make_it_once() {
         planbot(Map.of());
-        ReminderSource dialogs = (connection, now, workingDays) -> planbot.outbox().enqueue(connection,
+        SweepTask dialogs = (connection, now, workingDays) -> planbot.outbox().enqueue(connection,
                 new OutgoingMessage("dialog:7:" + now.toLocalDate(), Channel.EMAIL, "foretag@example.se", "Företag AB",
                         "reminder", Map.of("personName", "Företag AB", "date", now.toLocalDate().toString(),
                         "items", List.of()), java.util.Locale.forLanguageTag("sv"))) ? 1 : 0;
-        var sweep = new ReminderSweep(planbot.database(), planbot.plan(), planbot.outbox(),
-                ReminderSettings.from(Fixtures.config(folder, Map.of()), false), new WorkingDays(), List.of(dialogs),
-                List.of());
+        var sweep = new ReminderSweep(planbot.database(), planbot.outbox(), new WorkingDays(), List.of(dialogs));
         var now = ZonedDateTime.of(LocalDateTime.parse("2026-12-01T08:00"), TestClock.STOCKHOLM);
         assertThat(sweep.run(now).queued()).extracting(QueuedMessage::key).containsExactly("dialog:7:2026-12-01");
         assertThat(sweep.run(now).queued()).isEmpty();

@@ -79,13 +79,14 @@ public final class PlanTransfer {
         }
         var rows = new ArrayList<SheetRows.ParsedRow>();
         var codes = new HashMap<String, Integer>();
+        var strategyNames = new HashMap<Integer, SheetRows.ParsedRow>();
         for (Sheet.Row row : sheet.rows()) {
             var parsed = SheetRows.parse(row, columns, problems);
             if (parsed != null) {
                 Integer earlier = codes.putIfAbsent(parsed.code(), row.number());
                 if (earlier != null) {
                     problems.add("rad " + row.number() + ": koden '" + parsed.code() + "' finns redan på rad " + earlier);
-                } else {
+                } else if (sameStrategyName(parsed, strategyNames, problems)) {
                     rows.add(parsed);
                 }
             }
@@ -102,6 +103,7 @@ public final class PlanTransfer {
     private ImportResult write(Connection connection, List<SheetRows.ParsedRow> rows, String actor) throws SQLException {
         var problems = new ArrayList<String>();
         var strategies = new HashSet<Integer>();
+        var renames = new ArrayList<ImportResult.StrategyRename>();
         plan.strategies(connection).forEach(strategy -> strategies.add(strategy.id()));
         for (SheetRows.ParsedRow row : rows) {
             if (row.strategyTitle() != null && !row.strategyTitle().isBlank()) {
@@ -109,6 +111,8 @@ public final class PlanTransfer {
                 if (existing.isEmpty() || !existing.get().title().equals(row.strategyTitle())) {
                     plan.saveStrategy(connection, new Strategy(row.strategy(), row.strategyTitle(),
                             existing.map(Strategy::description).orElse("")));
+                    existing.ifPresent(strategy -> renames.add(
+                            new ImportResult.StrategyRename(strategy.id(), strategy.title(), row.strategyTitle())));
                 }
                 strategies.add(row.strategy());
             }
@@ -153,7 +157,26 @@ public final class PlanTransfer {
         if (!problems.isEmpty()) {
             throw new ImportFailed(problems);
         }
-        return new ImportResult(created, updated, unchanged);
+        return new ImportResult(created, updated, unchanged, renames);
+    }
+
+    /**
+     * One sheet gives one strategy one name: a second spelling ("1 Service och bemtande" under
+     * "1 Service och bemötande") is a row error, not a silent rename where the last row wins.
+     */
+    private static boolean sameStrategyName(SheetRows.ParsedRow row, Map<Integer, SheetRows.ParsedRow> named,
+            List<String> problems) {
+        if (row.strategyTitle() == null) {
+            return true;
+        }
+        SheetRows.ParsedRow first = named.putIfAbsent(row.strategy(), row);
+        if (first == null || first.strategyTitle().equals(row.strategyTitle())) {
+            return true;
+        }
+        problems.add("rad " + row.number() + ": Strategi " + row.strategy() + " heter '" + row.strategyTitle()
+                + "' här men '" + first.strategyTitle() + "' på rad " + first.number()
+                + "; skriv samma namn på alla rader (eller bara numret)");
+        return false;
     }
 
     private static String heading(String field) {

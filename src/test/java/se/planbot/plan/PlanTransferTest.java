@@ -88,6 +88,29 @@ class PlanTransferTest {
     }
 
     @Test
+    void two_names_for_one_strategy_in_a_sheet_are_a_row_error_and_nothing_is_renamed() {
+        String text = SPREADSHEET + "1.3;Företagsbesök;1 Service och bemtande;Erik Sjöberg;erik@example.se;SBF;;;Planerad;0\n";
+        assertThatThrownBy(() -> importText(text))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).containsExactly(
+                        "rad 5: Strategi 1 heter 'Service och bemtande' här men 'Service och bemötande' på rad 2; "
+                                + "skriv samma namn på alla rader (eller bara numret)"));
+        assertThat(planbot.plan().strategies()).isEmpty();
+    }
+
+    @Test
+    void a_strategy_renamed_by_the_sheet_is_listed_in_the_summary() {
+        importText(SPREADSHEET);
+        var result = importText(SPREADSHEET.replace("1 Service och bemötande", "1 Service och bemtande"));
+
+        assertThat(result.renamedStrategies()).containsExactly(
+                new ImportResult.StrategyRename(1, "Service och bemötande", "Service och bemtande"));
+        assertThat(result.summary()).isEqualTo("0 nya, 0 uppdaterade, 3 oförändrade åtgärder; "
+                + "strategi 1 har bytt namn från 'Service och bemötande' till 'Service och bemtande'");
+        assertThat(importText(SPREADSHEET.replace("1 Service och bemötande", "1 Service och bemtande")).summary())
+                .as("the same name again is no rename").isEqualTo("0 nya, 0 uppdaterade, 3 oförändrade åtgärder");
+    }
+
+    @Test
     void a_sheet_without_some_columns_leaves_those_fields_as_they_are() {
         importText("Kod;Åtgärd;Beskrivning;Strategi;Förvaltning;Status;Framsteg;Ursprung\n"
                 + "1.1;Företagslotsen;En lots för företag;1 Service;KLK;Pågår;40;dialog\n");

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import se.planbot.problem.FieldError;
 import se.planbot.problem.InvalidInput;
 
@@ -72,36 +73,44 @@ public final class PlanTransfer {
     }
 
     ImportResult importSheet(Sheet sheet, String actor) {
-        var problems = new ArrayList<String>();
-        Map<String, String> columns = SheetRows.columns(sheet.headings(), problems);
-        if (!problems.isEmpty()) {
-            throw new ImportFailed(problems);
+        var headingProblems = new ArrayList<String>();
+        Map<String, String> columns = SheetRows.columns(sheet.headings(), headingProblems);
+        if (!headingProblems.isEmpty()) {
+            throw new ImportFailed(headingProblems);
         }
+        var problems = new RowProblems();
         var rows = new ArrayList<SheetRows.ParsedRow>();
         var codes = new HashMap<String, Integer>();
+        var strategyNames = new HashMap<Integer, SheetRows.ParsedRow>();
+        var owners = new HashMap<String, SheetRows.ParsedRow>();
+        var namedInSheet = new HashSet<Integer>();
         for (Sheet.Row row : sheet.rows()) {
-            var parsed = SheetRows.parse(row, columns, problems);
+            SheetRows.namedStrategy(row, columns).ifPresent(namedInSheet::add);
+            List<String> rowProblems = problems.of(row.number());
+            var parsed = SheetRows.parse(row, columns, rowProblems);
             if (parsed != null) {
                 Integer earlier = codes.putIfAbsent(parsed.code(), row.number());
                 if (earlier != null) {
-                    problems.add("rad " + row.number() + ": koden '" + parsed.code() + "' finns redan på rad " + earlier);
-                } else {
+                    rowProblems.add("rad " + row.number() + ": koden '" + parsed.code() + "' finns redan på rad " + earlier);
+                } else if (sameStrategyName(parsed, strategyNames, rowProblems)
+                        && sameOwnerName(parsed, owners, rowProblems)) {
                     rows.add(parsed);
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ImportFailed(problems);
-        }
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && problems.isEmpty()) {
             throw new ImportFailed(List.of("filen har inga åtgärder (bara rubrikraden)"));
         }
-        return plan.database().write(connection -> write(connection, rows, actor));
+        // Rows with problems are left out, the others still written (and rolled back) so that
+        // what only the database can tell (a strategy that does not exist) is reported in the same run.
+        return plan.database().write(connection -> write(connection, rows, actor, problems, namedInSheet));
     }
 
-    private ImportResult write(Connection connection, List<SheetRows.ParsedRow> rows, String actor) throws SQLException {
-        var problems = new ArrayList<String>();
+    /** {@code namedInSheet}: strategies some row names, so a row refused for another reason does not make them "missing". */
+    private ImportResult write(Connection connection, List<SheetRows.ParsedRow> rows, String actor, RowProblems problems,
+            Set<Integer> namedInSheet) throws SQLException {
         var strategies = new HashSet<Integer>();
+        var renames = new ArrayList<ImportResult.StrategyRename>();
         plan.strategies(connection).forEach(strategy -> strategies.add(strategy.id()));
         for (SheetRows.ParsedRow row : rows) {
             if (row.strategyTitle() != null && !row.strategyTitle().isBlank()) {
@@ -109,6 +118,8 @@ public final class PlanTransfer {
                 if (existing.isEmpty() || !existing.get().title().equals(row.strategyTitle())) {
                     plan.saveStrategy(connection, new Strategy(row.strategy(), row.strategyTitle(),
                             existing.map(Strategy::description).orElse("")));
+                    existing.ifPresent(strategy -> renames.add(
+                            new ImportResult.StrategyRename(strategy.id(), strategy.title(), row.strategyTitle())));
                 }
                 strategies.add(row.strategy());
             }
@@ -117,9 +128,12 @@ public final class PlanTransfer {
         int updated = 0;
         int unchanged = 0;
         for (SheetRows.ParsedRow row : rows) {
+            List<String> rowProblems = problems.of(row.number());
             if (!strategies.contains(row.strategy())) {
-                problems.add("rad " + row.number() + ": Strategi " + row.strategy()
-                        + " finns inte; skriv numret följt av namnet (t.ex. \"" + row.strategy() + " Kompetens\") för att skapa den");
+                if (!namedInSheet.contains(row.strategy())) {
+                    rowProblems.add("rad " + row.number() + ": Strategi " + row.strategy()
+                            + " finns inte; skriv numret följt av namnet (t.ex. \"" + row.strategy() + " Kompetens\") för att skapa den");
+                }
                 continue;
             }
             try {
@@ -127,7 +141,7 @@ public final class PlanTransfer {
                 if (!row.owner().isBlank()) {
                     ownerId = plan.findOrCreatePerson(connection, row.owner(), row.email(), row.slackUserId()).id();
                 } else if (!row.email().isBlank() || !row.slackUserId().isBlank()) {
-                    problems.add("rad " + row.number() + ": E-post '" + row.email() + "' utan Ansvarig; fyll i namnet");
+                    rowProblems.add("rad " + row.number() + ": E-post '" + row.email() + "' utan Ansvarig; fyll i namnet");
                     continue;
                 }
                 var draft = new ActionDraft(row.code(), row.title(), row.description(), row.strategy(), ownerId,
@@ -146,14 +160,49 @@ public final class PlanTransfer {
                 }
             } catch (InvalidInput e) {
                 for (FieldError error : e.errors()) {
-                    problems.add("rad " + row.number() + ": " + heading(error.field()) + ": " + error.message());
+                    rowProblems.add("rad " + row.number() + ": " + heading(error.field()) + ": " + error.message());
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new ImportFailed(problems);
+            throw new ImportFailed(problems.all());
         }
-        return new ImportResult(created, updated, unchanged);
+        return new ImportResult(created, updated, unchanged, renames);
+    }
+
+    /**
+     * One sheet gives one strategy one name: a second spelling ("1 Service och bemtande" under
+     * "1 Service och bemötande") is a row error, not a silent rename where the last row wins.
+     */
+    private static boolean sameStrategyName(SheetRows.ParsedRow row, Map<Integer, SheetRows.ParsedRow> named,
+            List<String> problems) {
+        if (row.strategyTitle() == null) {
+            return true;
+        }
+        SheetRows.ParsedRow first = named.putIfAbsent(row.strategy(), row);
+        if (first == null || first.strategyTitle().equals(row.strategyTitle())) {
+            return true;
+        }
+        problems.add("rad " + row.number() + ": Strategi " + row.strategy() + " heter '" + row.strategyTitle()
+                + "' här men '" + first.strategyTitle() + "' på rad " + first.number()
+                + "; skriv samma namn på alla rader (eller bara numret)");
+        return false;
+    }
+
+    /** One address is one person: the same e-mail under two names in one sheet is a row error. */
+    private static boolean sameOwnerName(SheetRows.ParsedRow row, Map<String, SheetRows.ParsedRow> byEmail,
+            List<String> problems) {
+        if (row.email().isBlank() || row.owner().isBlank()) {
+            return true;
+        }
+        SheetRows.ParsedRow first = byEmail.putIfAbsent(row.email().toLowerCase(Locale.ROOT), row);
+        if (first == null || first.owner().equals(row.owner())) {
+            return true;
+        }
+        problems.add("rad " + row.number() + ": E-post '" + row.email() + "' hör till '" + row.owner()
+                + "' här men till '" + first.owner() + "' på rad " + first.number()
+                + "; en e-postadress är en person, skriv samma namn på alla rader");
+        return false;
     }
 
     private static String heading(String field) {

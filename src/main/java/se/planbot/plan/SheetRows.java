@@ -1,7 +1,7 @@
 package se.planbot.plan;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,14 @@ final class SheetRows {
     private static final Map<String, String> ALIASES = aliases();
     private static final Pattern STRATEGY = Pattern.compile("(?:strategi|strategy)?\\s*(\\d{1,2})\\s*[.:)\\-–]?\\s*(.*)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISO_MIDNIGHT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]00:00(?::00)?");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    /** What Excel makes of a code such as 1.10 or 3-1 in a cell not formatted as text. */
+    private static final Pattern EXCEL_DATE = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?|\\d{1,2}/\\d{1,2}/\\d{2,4}"
+                    + "|\\d{1,2}[-. ]?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?(?:[-. ]\\d{2,4})?"
+                    + "|(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?[-. ]\\d{1,4}",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PROGRESS = Pattern.compile("(-?\\d{1,4})(?:[.,]0+)?\\s*%?");
 
     private static Map<String, String> aliases() {
@@ -63,7 +71,8 @@ final class SheetRows {
         }
         for (String required : List.of("Kod", "Åtgärd", "Strategi")) {
             if (!columns.containsKey(required)) {
-                problems.add("rad 1: rubriken '" + required + "' saknas (rubrikerna är: " + String.join(", ", headings) + ")");
+                problems.add("rad 1: rubriken '" + required + "' saknas (rubrikerna är: " + String.join(", ", headings)
+                        + "); rubrikerna ska stå på rad 1 i första bladet, avgränsade med ; eller ,");
             }
         }
         return columns;
@@ -74,6 +83,13 @@ final class SheetRows {
             ActionStatus status, Integer progress, String origin) {
     }
 
+    /** The number of the strategy a row names ("2 Kompetens"), even when the row has other problems. */
+    static java.util.Optional<Integer> namedStrategy(Sheet.Row row, Map<String, String> columns) {
+        Matcher match = STRATEGY.matcher(columns.containsKey("Strategi") ? row.get(columns.get("Strategi")) : "");
+        return match.matches() && !match.group(2).isBlank()
+                ? java.util.Optional.of(Integer.parseInt(match.group(1))) : java.util.Optional.empty();
+    }
+
     static ParsedRow parse(Sheet.Row row, Map<String, String> columns, List<String> problems) {
         int before = problems.size();
         String where = "rad " + row.number() + ": ";
@@ -82,6 +98,9 @@ final class SheetRows {
         String code = cell.apply("Kod");
         if (code.isEmpty()) {
             problems.add(where + "Kod saknas");
+        } else if (EXCEL_DATE.matcher(code).matches()) {
+            problems.add(where + "Kod '" + code + "' är ett datum: Excel har gjort om koden; formatera kolumnen Kod "
+                    + "som Text och skriv koden igen (t.ex. 1.10)");
         }
         String title = cell.apply("Åtgärd");
         if (title.isEmpty()) {
@@ -150,13 +169,26 @@ final class SheetRows {
                 status, progress, origin.isEmpty() ? null : origin);
     }
 
+    /**
+     * A date as Excel writes one: ÅÅÅÅ-MM-DD, the same with a midnight time ("2026-06-30 00:00",
+     * a date cell saved as CSV) or D/M/ÅÅÅÅ (day first, as in Sweden).
+     */
     private static LocalDate date(String text, String heading, String where, List<String> problems) {
         if (text.isEmpty()) {
             return null;
         }
         try {
+            Matcher midnight = ISO_MIDNIGHT.matcher(text);
+            if (midnight.matches()) {
+                return LocalDate.parse(midnight.group(1));
+            }
+            Matcher dayFirst = DAY_MONTH_YEAR.matcher(text);
+            if (dayFirst.matches()) {
+                return LocalDate.of(Integer.parseInt(dayFirst.group(3)), Integer.parseInt(dayFirst.group(2)),
+                        Integer.parseInt(dayFirst.group(1)));
+            }
             return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             problems.add(where + heading + " '" + text + "' är inget datum (ÅÅÅÅ-MM-DD)");
             return null;
         }

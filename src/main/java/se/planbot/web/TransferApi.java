@@ -59,7 +59,8 @@ public final class TransferApi {
                     ? transfer.importXlsx(new ByteArrayInputStream(body), client.actor())
                     : transfer.importCsv(body, client.actor());
             ctx.json(Map.of("created", result.created(), "updated", result.updated(),
-                    "unchanged", result.unchanged(), "summary", result.summary()));
+                    "unchanged", result.unchanged(), "renamedStrategies", result.renamedStrategies(),
+                    "summary", result.summary()));
         } catch (ImportFailed failed) {
             throw new InvalidInput(failed.problems().stream().map(problem -> new FieldError("fil", problem)).toList());
         }

@@ -88,6 +88,84 @@ class PlanTransferTest {
     }
 
     @Test
+    void two_names_for_one_strategy_in_a_sheet_are_a_row_error_and_nothing_is_renamed() {
+        String text = SPREADSHEET + "1.3;Företagsbesök;1 Service och bemtande;Erik Sjöberg;erik@example.se;SBF;;;Planerad;0\n";
+        assertThatThrownBy(() -> importText(text))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).containsExactly(
+                        "rad 5: Strategi 1 heter 'Service och bemtande' här men 'Service och bemötande' på rad 2; "
+                                + "skriv samma namn på alla rader (eller bara numret)"));
+        assertThat(planbot.plan().strategies()).isEmpty();
+    }
+
+    @Test
+    void a_strategy_renamed_by_the_sheet_is_listed_in_the_summary() {
+        importText(SPREADSHEET);
+        var result = importText(SPREADSHEET.replace("1 Service och bemötande", "1 Service och bemtande"));
+
+        assertThat(result.renamedStrategies()).containsExactly(
+                new ImportResult.StrategyRename(1, "Service och bemötande", "Service och bemtande"));
+        assertThat(result.summary()).isEqualTo("0 nya, 0 uppdaterade, 3 oförändrade åtgärder; "
+                + "strategi 1 har bytt namn från 'Service och bemötande' till 'Service och bemtande'");
+        assertThat(importText(SPREADSHEET.replace("1 Service och bemötande", "1 Service och bemtande")).summary())
+                .as("the same name again is no rename").isEqualTo("0 nya, 0 uppdaterade, 3 oförändrade åtgärder");
+    }
+
+    @Test
+    void a_line_break_in_a_title_is_reported_in_the_same_run_as_the_other_row_errors() {
+        String text = "Kod;Åtgärd;Strategi;Klart senast\n"
+                + "1.1;\"Företags\nlotsen\";1 Service;2027-01-31\n"
+                + "1.2;Mätning;1;2027-02-30\n";
+        assertThatThrownBy(() -> importText(text))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).containsExactly(
+                        "rad 2: Åtgärd: titeln ska vara en rad (utan radbrytning)",
+                        "rad 3: Klart senast '2027-02-30' är inget datum (ÅÅÅÅ-MM-DD)"));
+        assertThat(planbot.plan().actions(ActionFilter.all())).isEmpty();
+        assertThat(planbot.plan().strategies()).isEmpty();
+    }
+
+    @Test
+    void a_code_excel_turned_into_a_date_is_named_as_such() {
+        String text = "Kod;Åtgärd;Strategi\n2026-10-01;Lots;1 Service\n1-okt;Mätning;1\n1.10;Råd;1\n";
+        assertThatThrownBy(() -> importText(text))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).containsExactly(
+                        "rad 2: Kod '2026-10-01' är ett datum: Excel har gjort om koden; formatera kolumnen Kod som Text "
+                                + "och skriv koden igen (t.ex. 1.10)",
+                        "rad 3: Kod '1-okt' är ett datum: Excel har gjort om koden; formatera kolumnen Kod som Text "
+                                + "och skriv koden igen (t.ex. 1.10)"));
+    }
+
+    @Test
+    void one_email_under_two_names_in_a_sheet_is_a_row_error() {
+        String text = "Kod;Åtgärd;Strategi;Ansvarig;E-post\n1.1;Lots;1 Service;Anna Milsta;anna@example.se\n"
+                + "1.2;Mätning;1;Anna Svensson;Anna@example.se\n";
+        assertThatThrownBy(() -> importText(text))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).containsExactly(
+                        "rad 3: E-post 'Anna@example.se' hör till 'Anna Svensson' här men till 'Anna Milsta' på rad 2; "
+                                + "en e-postadress är en person, skriv samma namn på alla rader"));
+        assertThat(planbot.plan().people()).isEmpty();
+    }
+
+    @Test
+    void dates_with_a_midnight_time_and_day_first_with_slashes_are_read() {
+        importText("Kod;Åtgärd;Strategi;Start;Klart senast\n1.1;Lots;1 Service;2026-01-05 00:00;30/6/2027\n"
+                + "1.2;Mätning;1;2026-02-01T00:00:00;1/12/2027\n");
+        var lots = planbot.plan().actionByCode("1.1").orElseThrow();
+        assertThat(lots.startDate()).isEqualTo(java.time.LocalDate.of(2026, 1, 5));
+        assertThat(lots.deadline()).isEqualTo(java.time.LocalDate.of(2027, 6, 30));
+        assertThat(planbot.plan().actionByCode("1.2").orElseThrow().deadline()).isEqualTo(java.time.LocalDate.of(2027, 12, 1));
+        assertThatThrownBy(() -> importText("Kod;Åtgärd;Strategi;Start\n1.3;Råd;1;31/2/2027\n"))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).containsExactly(
+                        "rad 2: Start '31/2/2027' är inget datum (ÅÅÅÅ-MM-DD)"));
+    }
+
+    @Test
+    void a_heading_problem_says_where_the_headings_belong() {
+        assertThatThrownBy(() -> importText("Nummer\tNamn\n1\tx\n"))
+                .isInstanceOfSatisfying(ImportFailed.class, failed -> assertThat(failed.problems()).first().asString()
+                        .endsWith("rubrikerna ska stå på rad 1 i första bladet, avgränsade med ; eller ,"));
+    }
+
+    @Test
     void a_sheet_without_some_columns_leaves_those_fields_as_they_are() {
         importText("Kod;Åtgärd;Beskrivning;Strategi;Förvaltning;Status;Framsteg;Ursprung\n"
                 + "1.1;Företagslotsen;En lots för företag;1 Service;KLK;Pågår;40;dialog\n");
@@ -123,6 +201,7 @@ class PlanTransferTest {
                         "rad 6: Åtgärd (titel) saknas",
                         "rad 6: Framsteg 120 ska vara 0–100",
                         "rad 7: koden '1.2' finns redan på rad 3",
+                        "rad 8: Strategi 4 finns inte; skriv numret följt av namnet (t.ex. \"4 Kompetens\") för att skapa den",
                         "rad 9: Status 'Färdigt nästan' är okänd; använd Planerad, Pågår, Klar eller Avbruten"));
         assertThat(planbot.plan().actions(ActionFilter.all()).toString()).isEqualTo(before);
     }

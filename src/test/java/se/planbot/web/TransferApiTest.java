@@ -46,6 +46,10 @@ class TransferApiTest {
         assertThat(imported.statusCode()).isEqualTo(200);
         assertThat(imported.body()).contains("\"created\":1");
 
+        byte[] renamed = "Kod;Åtgärd;Strategi\n1.1;Företagslotsen;1 Servise\n".getBytes(StandardCharsets.UTF_8);
+        var renaming = app.send(post("text/csv", renamed).header("Authorization", "Bearer " + token).build());
+        assertThat(renaming.body()).contains("\"renamedStrategies\":[{\"strategy\":1,\"from\":\"Service\",\"to\":\"Servise\"}]");
+
         byte[] bad = "Kod;Åtgärd;Strategi;Klart senast\n1.1;Lots;1;2027-02-30\n".getBytes(StandardCharsets.UTF_8);
         var refused = app.send(post("text/csv", bad).header("Authorization", "Bearer " + token).build());
         assertThat(refused.statusCode()).isEqualTo(400);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +29,7 @@ import se.planbot.problem.InvalidInput;
 public final class Main implements Callable<Integer> {
 
     static final int USAGE = 2;
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     @Option(names = "--config", paramLabel = "FIL", description = "konfigurationsfil (standard: ${DEFAULT-VALUE})",
             defaultValue = "config/planbot.properties", scope = CommandLine.ScopeType.INHERIT)
@@ -178,8 +181,12 @@ public final class Main implements Callable<Integer> {
             }
             var stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("Planbot stopping (signal received)");
                 planbot.close();
+                log.info("Planbot stopped");
                 stopped.countDown();
+                // The JVM reports a SIGTERM as exit 143; a stop asked for and done cleanly is 0 to systemd.
+                Runtime.getRuntime().halt(0);
             }, "planbot-shutdown"));
             stopped.await();
             return 0;

@@ -280,6 +280,9 @@ public final class Planbot implements AutoCloseable {
         if (dispatcherLoop != null) {
             dispatcherLoop.close();
         }
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         if (web != null) {
             web.stop();
         }

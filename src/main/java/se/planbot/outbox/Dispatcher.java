@@ -17,15 +17,16 @@ import se.planbot.db.Database;
 /**
  * Sends the outbox, one message at a time: take the next due row (marked 'sending' and
  * committed), hand it to the {@link Sender} of its channel, commit the result, then take the next.
- * A crash between sending and committing leaves only that one row 'sending'; once its claim
- * expires, {@link #recoverInterrupted()} (run by every dispatch) makes it pending again, so at most
- * that message repeats and nothing already marked sent is ever sent again.
+ * A crash between sending and committing leaves only that one row 'sending', tagged with the
+ * crashed process's {@link Boot}; {@link #recoverInterrupted()} (run at start and by every
+ * dispatch) makes it pending again as soon as that process is gone, or once its claim's lease has
+ * run out, so at most that message repeats and nothing already marked sent is ever sent again.
  *
  * <p>Rows of a channel with no registered sender (Slack switched off) stay pending.
  * A temporary failure is retried with {@link Backoff}; a permanent one (SMTP 5xx) and anything
  * still failing after {@code outbox.max-age-hours} is dead.
  */
-public final class Dispatcher {
+public final class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_ERROR_LENGTH = 1000;
@@ -37,6 +38,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final Backoff backoff;
     private final OutboxStore store = new OutboxStore();
+    private final Boot boot;
 
     public Dispatcher(Database database, List<Sender> senders, Clock clock, Duration maxAge) {
         this.database = database;
@@ -47,6 +49,7 @@ public final class Dispatcher {
         }
         this.clock = clock;
         this.backoff = new Backoff(maxAge);
+        this.boot = Boot.start(database.file());
     }
 
     /** Channels that have a sender; rows of other channels wait. */
@@ -55,18 +58,20 @@ public final class Dispatcher {
     }
 
     /**
-     * Makes rows left 'sending' by an interrupted process pending again; returns how many. Only
-     * rows taken more than {@link #CLAIM_LEASE} ago: a send takes at most a few timeouts, so a
-     * younger row may be in the hands of another live process on the same database (a remind
-     * beside serve), which must not send it twice.
+     * Makes rows left 'sending' by an interrupted process pending again; returns how many: at once
+     * the rows of a process that has ended (its boot lock is free), otherwise only rows taken more
+     * than {@link #CLAIM_LEASE} ago (claims from before boot ids, or from a process on another
+     * machine). A live process's row is never taken: a remind beside serve must not send it twice.
      */
     public int recoverInterrupted() {
+        var recovered = new int[1];
+        boot.takeBackEnded(ended -> recovered[0] += database.write(connection -> store.takeBack(connection, ended)));
         Instant claimedBefore = clock.instant().minus(CLAIM_LEASE);
-        int recovered = database.write(connection -> store.recoverSending(connection, claimedBefore));
-        if (recovered > 0) {
-            log.warn("{} outbox message(s) were interrupted mid-send and will be sent again", recovered);
+        recovered[0] += database.write(connection -> store.recoverSending(connection, claimedBefore));
+        if (recovered[0] > 0) {
+            log.warn("{} outbox message(s) were interrupted mid-send and will be sent again", recovered[0]);
         }
-        return recovered;
+        return recovered[0];
     }
 
     /**
@@ -82,7 +87,7 @@ public final class Dispatcher {
         try {
             while (!open.isEmpty()) {
                 Instant now = clock.instant();
-                Optional<QueuedMessage> next = database.write(connection -> store.claimNext(connection, open, now));
+                Optional<QueuedMessage> next = database.write(connection -> store.claimNext(connection, open, now, boot.id()));
                 if (next.isEmpty()) {
                     break;
                 }
@@ -155,5 +160,11 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             log.warn("Closing the {} sender failed", sender.channel(), e);
         }
+    }
+
+    /** Releases this process's boot lock; call once no dispatch is running. */
+    @Override
+    public void close() {
+        boot.close();
     }
 }

@@ -21,8 +21,8 @@ final class OutboxStore {
     private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() {
     };
 
-    /** Takes the next due row of one of {@code channels}: marks it 'sending' and returns it. */
-    Optional<QueuedMessage> claimNext(Connection connection, Collection<Channel> channels, Instant now)
+    /** Takes the next due row of one of {@code channels} for boot {@code bootId}: marks it 'sending' and returns it. */
+    Optional<QueuedMessage> claimNext(Connection connection, Collection<Channel> channels, Instant now, String bootId)
             throws SQLException {
         if (channels.isEmpty()) {
             return Optional.empty();
@@ -41,8 +41,8 @@ final class OutboxStore {
                 order by next_attempt_at, id limit 1
                 """.formatted(placeholders), OutboxStore::queued, parameters);
         if (next.isPresent()) {
-            Jdbc.update(connection, "update outbox set status = 'sending', claimed_at = ? where id = ?",
-                    OutboxTime.text(now), next.get().id());
+            Jdbc.update(connection, "update outbox set status = 'sending', claimed_at = ?, claimed_by = ? where id = ?",
+                    OutboxTime.text(now), bootId, next.get().id());
         }
         return next;
     }
@@ -77,6 +77,12 @@ final class OutboxStore {
     int recoverSending(Connection connection, Instant claimedBefore) throws SQLException {
         return Jdbc.update(connection, "update outbox set status = 'pending'"
                 + " where status = 'sending' and (claimed_at is null or claimed_at < ?)", claimedBefore);
+    }
+
+    /** Rows a process that has ended left 'sending' go back to 'pending'. */
+    int takeBack(Connection connection, String bootId) throws SQLException {
+        return Jdbc.update(connection, "update outbox set status = 'pending' where status = 'sending' and claimed_by = ?",
+                bootId);
     }
 
     List<OutboxEntry> list(Connection connection, OutboxStatus status, int limit) throws SQLException {

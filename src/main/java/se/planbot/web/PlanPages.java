@@ -1,6 +1,5 @@
 package se.planbot.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -34,7 +33,7 @@ import se.planbot.plan.StrategyFigures;
  * curl -s localhost:7070/tillganglighet
  * </pre>
  */
-public final class PlanPages implements Routes {
+public final class PlanPages {
 
     static final int PAGE_SIZE = 50;
 
@@ -48,23 +47,15 @@ public final class PlanPages implements Routes {
         this.zone = zone;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/", this::overview);
-        routes.get("/plan", this::actionPlan);
-        routes.get("/plan/actions/{id}", this::action);
-        routes.get("/tillganglighet", ctx -> pages.show(ctx, 200, "accessibility", pages.model(ctx)));
-        // A browser (Accept: text/html) asking for a page that does not exist gets a page, not JSON.
-        routes.error(404, "html", ctx -> {
-            if (!ctx.path().startsWith("/api/") && !Pages.isPage(ctx)) {
-                pages.notFound(ctx);
-            }
-        });
-        routes.get("/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
-                .header("Cache-Control", "max-age=300").result(pages.css()));
+    public void accessibility(Context ctx) {
+        pages.show(ctx, 200, "accessibility", pages.model(ctx));
     }
 
-    private void overview(Context ctx) {
+    public void styleSheet(Context ctx) {
+        ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=300").result(pages.css());
+    }
+
+    public void overview(Context ctx) {
         var model = pages.model(ctx);
         var strategies = new ArrayList<Map<String, Object>>();
         long total = 0;
@@ -96,7 +87,7 @@ public final class PlanPages implements Routes {
      * One page of the plan ({@value #PAGE_SIZE} actions) with the filters and the search in the
      * URL, so every page is a plain link. A search that is one action's code opens that action.
      */
-    private void actionPlan(Context ctx) {
+    public void actionPlan(Context ctx) {
         var model = pages.model(ctx);
         Locale locale = pages.locale(ctx);
         Integer strategy = number(ctx.queryParam("strategy")).filter(id -> plan.strategy(id).isPresent()).orElse(null);
@@ -148,7 +139,7 @@ public final class PlanPages implements Routes {
         }
     }
 
-    private void action(Context ctx) {
+    public void action(Context ctx) {
         Optional<Action> found = number(ctx.pathParam("id")).flatMap(id -> plan.action(id));
         if (found.isEmpty()) {
             pages.notFound(ctx);

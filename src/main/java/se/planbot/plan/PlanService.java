@@ -126,6 +126,12 @@ public final class PlanService {
         return database.read(store::countByStatus);
     }
 
+    /** Each strategy with its actions counted (the front page), in one aggregate query. */
+    public List<StrategyFigures> strategyFigures() {
+        LocalDate today = today();
+        return database.read(connection -> store.strategyFigures(connection, today));
+    }
+
     /** How many open actions are past their deadline today. */
     public long countOverdue() {
         LocalDate today = today();

@@ -92,6 +92,19 @@ final class PlanStore {
         return counts;
     }
 
+    List<StrategyFigures> strategyFigures(Connection connection, LocalDate today) throws SQLException {
+        return Jdbc.list(connection, """
+                select s.id, s.title, s.description, count(a.id) as actions,
+                       coalesce(sum(a.status = 'done'), 0) as done,
+                       coalesce(sum(a.status = 'in_progress'), 0) as in_progress,
+                       coalesce(sum(a.status in ('planned', 'in_progress') and a.deadline < ?), 0) as overdue,
+                       coalesce(round(avg(case when a.status != 'cancelled' then a.progress end)), 0) as progress
+                from strategies s left join actions a on a.strategy_id = s.id
+                group by s.id order by s.id
+                """, row -> new StrategyFigures(strategy(row), row.getLong("actions"), row.getLong("done"),
+                        row.getLong("in_progress"), row.getLong("overdue"), row.getInt("progress")), today);
+    }
+
     long countOverdue(Connection connection, LocalDate today) throws SQLException {
         return Jdbc.count(connection,
                 "select count(*) from actions where status in ('planned', 'in_progress') and deadline < ?", today);

@@ -10,6 +10,7 @@ import java.util.Set;
 import se.planbot.plan.Action;
 import se.planbot.plan.ActionDraft;
 import se.planbot.plan.ActionFilter;
+import se.planbot.plan.ActionPage;
 import se.planbot.plan.ActionStatus;
 import se.planbot.plan.Change;
 import se.planbot.plan.Person;
@@ -28,6 +29,7 @@ import se.planbot.problem.NotFound;
  * curl -s localhost:7070/api/v1/strategies
  * curl -s 'localhost:7070/api/v1/actions?overdue=true'
  * curl -s 'localhost:7070/api/v1/actions?strategy=2&amp;status=in_progress&amp;q=turism'
+ * curl -si 'localhost:7070/api/v1/actions?limit=50&amp;offset=100'     # X-Total-Count and Link: rel="next"
  * curl -s localhost:7070/api/v1/actions/12
  * curl -s -H "Authorization: Bearer $TOKEN" -X POST localhost:7070/api/v1/actions \
  *      -d '{"code":"2.9","title":"Ny åtgärd","strategy":2,"deadline":"2027-03-31"}'
@@ -94,10 +96,13 @@ public final class PlanApi {
         if (owner != null && plan.person(owner).isEmpty()) {
             errors.add("owner", "det finns ingen person med id " + owner);
         }
+        ApiPage page = ApiPage.of(ctx, errors);
         errors.throwIfAny();
         var filter = new ActionFilter(strategy, status, owner, "true".equals(overdue), ctx.queryParam("q"));
         LocalDate today = plan.today();
-        ctx.json(plan.actions(filter).stream().map(action -> view(action, today)).toList());
+        ActionPage actions = plan.actions(filter, page.offset(), page.limit());
+        page.describe(ctx, actions.total());
+        ctx.json(actions.actions().stream().map(action -> view(action, today)).toList());
     }
 
     public void showAction(Context ctx) {

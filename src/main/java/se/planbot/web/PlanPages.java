@@ -1,6 +1,7 @@
 package se.planbot.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,10 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import se.planbot.plan.Action;
 import se.planbot.plan.ActionFilter;
+import se.planbot.plan.ActionPage;
 import se.planbot.plan.ActionStatus;
 import se.planbot.plan.Change;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.Strategy;
+import se.planbot.plan.StrategyFigures;
 import se.planbot.problem.FieldError;
 
 /**
@@ -26,11 +29,14 @@ import se.planbot.problem.FieldError;
  * <pre>
  * curl -s localhost:7070/
  * curl -s 'localhost:7070/plan?strategy=2&amp;status=in_progress&amp;overdue=true'
+ * curl -s 'localhost:7070/plan?q=företagslots&amp;page=2'
  * curl -s localhost:7070/plan/actions/12
  * curl -s localhost:7070/tillganglighet
  * </pre>
  */
 public final class PlanPages {
+
+    static final int PAGE_SIZE = 50;
 
     private final PlanService plan;
     private final Pages pages;
@@ -52,30 +58,36 @@ public final class PlanPages {
 
     public void overview(Context ctx) {
         var model = pages.model(ctx);
-        LocalDate today = plan.today();
-        List<Action> actions = plan.actions(ActionFilter.all());
         var strategies = new ArrayList<Map<String, Object>>();
-        for (Strategy strategy : plan.strategies()) {
-            List<Action> own = actions.stream().filter(action -> action.strategyId() == strategy.id()).toList();
+        long total = 0;
+        long done = 0;
+        long overdue = 0;
+        for (StrategyFigures figures : plan.strategyFigures()) {
             var row = new LinkedHashMap<String, Object>();
-            row.put("id", strategy.id());
-            row.put("title", strategy.title());
-            row.put("description", strategy.description());
-            row.put("actions", own.size());
-            row.put("done", own.stream().filter(action -> action.status() == ActionStatus.DONE).count());
-            row.put("inProgress", own.stream().filter(action -> action.status() == ActionStatus.IN_PROGRESS).count());
-            row.put("overdue", own.stream().filter(action -> action.isOverdue(today)).count());
-            row.put("progress", (int) Math.round(own.stream().filter(action -> action.status() != ActionStatus.CANCELLED)
-                    .mapToInt(Action::progress).average().orElse(0)));
+            row.put("id", figures.strategy().id());
+            row.put("title", figures.strategy().title());
+            row.put("description", figures.strategy().description());
+            row.put("actions", figures.actions());
+            row.put("done", figures.done());
+            row.put("inProgress", figures.inProgress());
+            row.put("overdue", figures.overdue());
+            row.put("progress", figures.progress());
             strategies.add(row);
+            total += figures.actions();
+            done += figures.done();
+            overdue += figures.overdue();
         }
         model.put("strategies", strategies);
-        model.put("total", actions.size());
-        model.put("done", actions.stream().filter(action -> action.status() == ActionStatus.DONE).count());
-        model.put("overdue", actions.stream().filter(action -> action.isOverdue(today)).count());
+        model.put("total", total);
+        model.put("done", done);
+        model.put("overdue", overdue);
         pages.show(ctx, 200, "overview", model);
     }
 
+    /**
+     * One page of the plan ({@value #PAGE_SIZE} actions) with the filters and the search in the
+     * URL, so every page is a plain link. A search that is one action's code opens that action.
+     */
     public void actionPlan(Context ctx) {
         var model = pages.model(ctx);
         Locale locale = pages.locale(ctx);
@@ -93,23 +105,55 @@ public final class PlanPages {
                     + "”; välj en status i listan."));
         }
         boolean overdue = "true".equals(ctx.queryParam("overdue")) || "on".equals(ctx.queryParam("overdue"));
+        String text = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).orElse("");
+        if (!text.isEmpty()) {
+            Optional<Action> byCode = plan.actionWithCode(text);
+            if (byCode.isPresent()) {
+                ctx.redirect("/plan/actions/" + byCode.get().id() + model.get("q"), HttpStatus.SEE_OTHER);
+                return;
+            }
+        }
+        String pageText = ctx.queryParam("page");
+        Optional<Integer> page = pageText == null || pageText.isBlank() ? Optional.of(1)
+                : number(pageText).filter(number -> number >= 1);
+        int pageNumber = page.orElse(1);
+        ActionPage found = !unknown.isEmpty() ? new ActionPage(List.of(), 0)
+                : plan.actions(new ActionFilter(strategy, status, null, overdue, text.isEmpty() ? null : text),
+                        (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+        int pageCount = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         LocalDate today = plan.today();
         // An unknown filter says so and lists nothing, rather than quietly listing everything.
-        var rows = !unknown.isEmpty() ? List.<Map<String, Object>>of()
-                : plan.actions(new ActionFilter(strategy, status, null, overdue, null)).stream()
-                        .map(action -> view(action, today, locale)).toList();
         Pages.addErrors(model, unknown);
         var statuses = new ArrayList<Map<String, String>>();
         for (ActionStatus each : ActionStatus.values()) {
             statuses.add(Map.of("code", each.code(), "label", each.label(locale)));
         }
-        model.put("actions", rows);
+        model.put("actions", found.actions().stream().map(action -> view(action, today, locale)).toList());
+        model.put("total", found.total());
+        model.put("firstShown", found.actions().isEmpty() ? 0 : (pageNumber - 1) * PAGE_SIZE + 1);
+        model.put("lastShown", (pageNumber - 1) * PAGE_SIZE + found.actions().size());
+        model.put("page", pageNumber);
+        model.put("pageCount", pageCount);
+        model.put("previousUrl", pageNumber > 1 ? PageLinks.to(ctx, Math.min(pageNumber - 1, pageCount)) : "");
+        model.put("nextUrl", pageNumber < pageCount ? PageLinks.to(ctx, pageNumber + 1) : "");
+        model.put("lastUrl", PageLinks.to(ctx, pageCount));
         model.put("strategies", plan.strategies());
         model.put("statuses", statuses);
         model.put("selectedStrategy", strategy == null ? 0 : strategy);
         model.put("selectedStatus", status == null ? "" : status.code());
         model.put("overdueOnly", overdue);
-        pages.show(ctx, unknown.isEmpty() ? 200 : 400, "plan", model);
+        model.put("searchText", text);
+        if (!unknown.isEmpty()) {
+            pages.show(ctx, 400, "plan", model);
+        } else if (page.isEmpty()) {
+            model.put("pageProblem", "bad");
+            pages.show(ctx, 400, "plan", model);
+        } else if (pageNumber > pageCount) {
+            model.put("pageProblem", "past-end");
+            pages.show(ctx, 404, "plan", model);
+        } else {
+            pages.show(ctx, 200, "plan", model);
+        }
     }
 
     public void action(Context ctx) {

@@ -40,7 +40,9 @@ import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.signin.SignInService;
 import se.planbot.web.BusinessWeb;
+import se.planbot.web.ConsoleWeb;
 import se.planbot.web.PebbleRenderer;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
@@ -102,6 +104,7 @@ public final class Planbot implements AutoCloseable {
     final SubscriberService subscribers;
     final PersonalDataService personalData;
     final Dialogs dialogs;
+    final SignInService signIn;
     final Metrics metrics = new Metrics();
     final OutboxAdmin outboxAdmin;
     final MailSettings mailSettings;
@@ -150,6 +153,8 @@ public final class Planbot implements AutoCloseable {
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
                 config.baseUrl("public.base-url"), from.address(), from.name());
+        this.signIn = new SignInService(database, plan, outbox, clock, config.baseUrl("public.base-url"),
+                Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         reminderSources.add(dialogs.reminders());
         reminderSources.add(new ExpiredSignUps(personalData));
         digestSections.add(new DialogDigest(config.baseUrl("public.base-url"), zone));
@@ -259,6 +264,9 @@ public final class Planbot implements AutoCloseable {
                 auth, json, clock, zone, locale, site, config.baseUrl("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         faces.addAll(business.faces());
+        faces.addAll(ConsoleWeb.create(business.renderer(), signIn, clock, locale, site,
+                config.baseUrl("public.base-url").startsWith("https:"), config.bool("web.trust-forwarded-for"),
+                config.integer("web.forms-per-hour", 1, 100_000)).faces());
         faces.add(new TransferApi(transfer, auth));
         metrics.gauge("planbot_actions", "Actions in the plan, by status",
                 () -> countByStatus());
@@ -328,6 +336,10 @@ public final class Planbot implements AutoCloseable {
 
     public SubscriberService subscribers() {
         return subscribers;
+    }
+
+    public SignInService signIn() {
+        return signIn;
     }
 
     public Dialogs dialogs() {

@@ -53,7 +53,9 @@ import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
+import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
 import se.planbot.web.Metrics;
 import se.planbot.web.OutboxApi;
@@ -94,6 +96,7 @@ public final class Planbot implements AutoCloseable {
     private final Dialogs dialogs;
     private final ReminderSettings reminderSettings;
     private final SmtpLogin smtpLogin;
+    private final SignInService signIn;
     private final SlackIntegration slack;
     private final Dispatcher dispatcher;
     private final ReminderSweep sweep;
@@ -122,6 +125,8 @@ public final class Planbot implements AutoCloseable {
                 List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(), from.name());
+        this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
+                Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
@@ -178,7 +183,7 @@ public final class Planbot implements AutoCloseable {
 
     /** Starts the web server (port 0 picks a free one) and everything that runs beside it. */
     public Planbot start() {
-        return start(ConsoleSessions.NONE);
+        return start(ConsoleWeb.sessions(signIn, baseUrl.startsWith("https:")));
     }
 
     /** As {@link #start()}, with {@code sessions} telling who is signed in to the console. */
@@ -203,7 +208,9 @@ public final class Planbot implements AutoCloseable {
         var health = new Health(checks);
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
-        routes = new RouteTable(faces, new PlanApi(plan, json, program), new TransferApi(transfer),
+        var console = ConsoleWeb.create(faces.renderer(), signIn, clock, webSettings.locale(), site,
+                webSettings.secureCookies(), webSettings.trustForwardedFor(), webSettings.formsPerHour());
+        routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
@@ -248,6 +255,10 @@ public final class Planbot implements AutoCloseable {
 
     public SubscriberService subscribers() {
         return subscribers;
+    }
+
+    public SignInService signIn() {
+        return signIn;
     }
 
     public Dialogs dialogs() {

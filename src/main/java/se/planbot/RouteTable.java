@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import se.planbot.slack.SlackEventsRoute;
+import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
 import se.planbot.web.Metrics;
 import se.planbot.web.OutboxApi;
@@ -37,7 +38,7 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, PlanApi plan, TransferApi transfer, OutboxApi outbox, Health health,
+record RouteTable(WebFaces web, ConsoleWeb console, PlanApi plan, TransferApi transfer, OutboxApi outbox, Health health,
         Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     List<Route> routes() {
@@ -71,6 +72,15 @@ record RouteTable(WebFaces web, PlanApi plan, TransferApi transfer, OutboxApi ou
                 get("/my-data", subscription::myDataPage, LINK),
                 get("/my-data/export", subscription::export, LINK),
                 post("/my-data/erase", subscription::erase, FORM),
+
+                // The coordinator's console: signing in by a mailed link (web/SignInPages). /admin sends
+                // whoever is not signed in to the sign-in page.
+                get("/admin/login", console.signIn()::loginPage, PUBLIC),
+                post("/admin/login", console.signIn()::mailLink, FORM),
+                get("/admin/login/link", console.signIn()::linkPage, LINK),
+                post("/admin/login/link", console.signIn()::useLink, FORM),
+                post("/admin/logout", console.signIn()::signOut, FORM),
+                get("/admin", console.signIn()::home, PUBLIC),
 
                 // The action plan's JSON API (web/PlanApi, web/TransferApi)
                 get("/api/v1/program", plan::program, PUBLIC),

@@ -85,6 +85,7 @@ public final class Config {
         d.put("web.forms-per-hour", "20");
         d.put("web.trust-forwarded-for", "false");
         d.put("accessibility.contact-email", "");
+        d.put("console.idle-timeout-minutes", "480");
         return d;
     }
 

@@ -188,6 +188,15 @@ public final class PlanService {
         });
     }
 
+    /** Changes a person's name, address, Slack id or role (a new role ends their console sessions, V20). */
+    public Person updatePerson(long id, PersonDraft draft) {
+        return database.write(connection -> {
+            store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            store.updatePerson(connection, id, rules.checkPerson(connection, draft, id));
+            return store.person(connection, id).orElseThrow();
+        });
+    }
+
     public Action createAction(ActionDraft draft, String actor) {
         return database.write(connection -> createAction(connection, draft, actor, ""));
     }

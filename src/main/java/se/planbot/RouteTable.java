@@ -7,6 +7,7 @@ import static se.planbot.web.Access.LINK;
 import static se.planbot.web.Access.OPERATOR;
 import static se.planbot.web.Access.PUBLIC;
 import static se.planbot.web.Access.SLACK;
+import static se.planbot.web.Access.console;
 import static se.planbot.web.Access.token;
 import static se.planbot.web.Route.get;
 import static se.planbot.web.Route.patch;
@@ -15,6 +16,7 @@ import static se.planbot.web.Route.post;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
@@ -38,7 +40,7 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb console, PlanApi plan, TransferApi transfer, OutboxApi outbox, Health health,
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox, Health health,
         Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     List<Route> routes() {
@@ -73,14 +75,14 @@ record RouteTable(WebFaces web, ConsoleWeb console, PlanApi plan, TransferApi tr
                 get("/my-data/export", subscription::export, LINK),
                 post("/my-data/erase", subscription::erase, FORM),
 
-                // The coordinator's console: signing in by a mailed link (web/SignInPages). /admin sends
-                // whoever is not signed in to the sign-in page.
-                get("/admin/login", console.signIn()::loginPage, PUBLIC),
-                post("/admin/login", console.signIn()::mailLink, FORM),
-                get("/admin/login/link", console.signIn()::linkPage, LINK),
-                post("/admin/login/link", console.signIn()::useLink, FORM),
-                post("/admin/logout", console.signIn()::signOut, FORM),
-                get("/admin", console.signIn()::home, PUBLIC),
+                // The coordinator's console: signing in by a mailed link (web/SignInPages). A console
+                // page opened signed out sends the browser to /admin/login.
+                get("/admin/login", consoleWeb.signIn()::loginPage, PUBLIC),
+                post("/admin/login", consoleWeb.signIn()::mailLink, FORM),
+                get("/admin/login/link", consoleWeb.signIn()::linkPage, LINK),
+                post("/admin/login/link", consoleWeb.signIn()::useLink, FORM),
+                post("/admin/logout", consoleWeb.signIn()::signOut, FORM),
+                get("/admin", consoleWeb.signIn()::home, console(PersonRole.values())),
 
                 // The action plan's JSON API (web/PlanApi, web/TransferApi)
                 get("/api/v1/program", plan::program, PUBLIC),

@@ -3,6 +3,7 @@ package se.planbot.web;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import se.planbot.auth.ApiClient;
 import se.planbot.plan.Person;
 
@@ -65,7 +66,13 @@ public final class AccessGuard implements Handler {
 
     private void admitConsole(Context ctx, Access access) {
         var person = sessions.signedIn(ctx);
-        if (person.isEmpty()) {
+        if (person.isEmpty() && !changes(ctx)) {
+            // A person opening a console page signed out (or after the idle timeout) is sent to sign in.
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect("/admin/login" + ("en".equals(pages.locale(ctx).getLanguage()) ? "?locale=en" : ""),
+                    HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+        } else if (person.isEmpty()) {
             pages.signInRequired(ctx);
             ctx.skipRemainingHandlers();
         } else if (!access.console().contains(person.get().role())) {

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import se.planbot.problem.InvalidInput;
-import se.planbot.signin.ConsoleSession;
 import se.planbot.signin.SignInService;
 
 /**
@@ -93,13 +92,8 @@ public final class SignInPages {
     }
 
     public void home(Context ctx) {
-        Optional<ConsoleSession> session = signIn.session(cookie.read(ctx));
-        if (session.isEmpty()) {
-            seeOther(ctx, "/admin/login" + languageQuery(ctx));
-            return;
-        }
         var model = pages.model(ctx);
-        model.put("me", session.get().person());
+        model.put("me", AccessGuard.person(ctx));
         pages.show(ctx, 200, "console/home", model);
     }
 

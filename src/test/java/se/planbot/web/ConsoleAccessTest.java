@@ -46,8 +46,11 @@ class ConsoleAccessTest {
                     guard, null, new PebbleRenderer(Path.of("templates")), null).start(0);
             try {
                 var signedOut = send(web, "GET", null);
-                assertThat(signedOut.statusCode()).isEqualTo(401);
-                assertThat(signedOut.body()).contains("<h1>Inloggning krävs</h1>");
+                assertThat(signedOut.statusCode()).isEqualTo(303);
+                assertThat(signedOut.headers().firstValue("Location")).hasValue("/admin/login");
+                var postSignedOut = send(web, "POST", null);
+                assertThat(postSignedOut.statusCode()).isEqualTo(401);
+                assertThat(postSignedOut.body()).contains("<h1>Inloggning krävs</h1>");
 
                 var owner = send(web, "GET", "owner");
                 assertThat(owner.statusCode()).isEqualTo(403);

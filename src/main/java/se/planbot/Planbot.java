@@ -145,7 +145,7 @@ public final class Planbot implements AutoCloseable {
                 List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
-                config.baseUrl("public.base-url"), from.address(), from.name());
+                config.baseUrl("public.base-url"), from.address(), mailSettings.organisation());
         reminderSources.add(dialogs.reminders());
         reminderSources.add(new ExpiredSignUps(personalData));
         digestSections.add(new DialogDigest(config.baseUrl("public.base-url"), zone));
@@ -251,6 +251,8 @@ public final class Planbot implements AutoCloseable {
         var site = new LinkedHashMap<String, Object>(program);
         site.put("accessibilityContact", config.optional("accessibility.contact-email")
                 .orElse(MailFrom.parse(config.string("mail.from")).address()));
+        site.put("organisation", mailSettings.organisation().model());
+        site.put("logoOrigin", mailSettings.organisation().logoOrigin());
         var business = BusinessWeb.create(new PebbleRenderer(config.path("templates.dir")), plan, subscribers, personalData, dialogs,
                 auth, json, clock, zone, locale, site, config.baseUrl("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));

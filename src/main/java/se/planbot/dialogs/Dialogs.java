@@ -2,6 +2,7 @@ package se.planbot.dialogs;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import se.planbot.config.Organisation;
 import se.planbot.db.Database;
 import se.planbot.outbox.Outbox;
 import se.planbot.plan.PlanService;
@@ -13,14 +14,16 @@ import se.planbot.subscribers.SubscriberService;
  * and the calendar feed. Planbot builds one of these.
  *
  * @param organizerEmail ORGANIZER of invitations (the address mails come from)
+ * @param organisation   who runs Planbot: the ORGANIZER's name and the feed's calendar name
  */
 public record Dialogs(DialogService dialogs, RegistrationService registrations, RegistrationReminders reminders,
         DialogCalendar calendar, DialogTexts texts) {
 
     public static Dialogs create(Database database, PlanService plan, SubscriberService subscribers, Outbox outbox,
-            Clock clock, ZoneId zone, String baseUrl, String organizerEmail, String organizerName) {
+            Clock clock, ZoneId zone, String baseUrl, String organizerEmail, Organisation organisation) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        var calendar = new DialogCalendar(zone, organizerEmail, organizerName, base, clock);
+        var calendar = new DialogCalendar(zone, organizerEmail, organisation.senderName(),
+                "Dialoger – " + organisation.name(), base, clock);
         var texts = new DialogTexts(zone, base);
         var registrationStore = new RegistrationStore();
         var mails = new DialogMails(outbox, subscribers, calendar, texts, registrationStore, base, clock);

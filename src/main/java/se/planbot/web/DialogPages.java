@@ -17,14 +17,15 @@ import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 
 /**
- * The dialog calendar for the public: the list, each dialog with its registration form, the
- * calendar feed, and cancelling a registration from the link in its mails (GET shows a button,
- * only the POST cancels: mail scanners follow links).
+ * The dialog calendar for the public: the list, each dialog with its registration form and its
+ * own calendar file ("Lägg till i kalendern"), the calendar feed, and cancelling a registration
+ * from the link in its mails (GET shows a button, only the POST cancels: mail scanners follow links).
  *
  * <pre>
  * curl -s localhost:7070/dialogs
  * curl -s localhost:7070/dialogs/3
  * curl -s localhost:7070/dialogs.ics
+ * curl -s localhost:7070/dialogs/3/kalender.ics
  * </pre>
  */
 public final class DialogPages implements Routes {
@@ -55,6 +56,7 @@ public final class DialogPages implements Routes {
                 .header("Content-Disposition", "inline; filename=\"dialoger.ics\"")
                 .result(calendar.feed(dialogs.publicDialogs(PAST_DAYS_SHOWN))));
         routes.get("/dialogs/{id}", this::show);
+        routes.get("/dialogs/{id}/kalender.ics", this::oneDialogCalendar);
         routes.post("/dialogs/{id}/register", this::register);
         routes.get("/registrations/cancel", this::cancelPage);
         routes.post("/registrations/cancel", this::cancel);
@@ -74,6 +76,18 @@ public final class DialogPages implements Routes {
             return;
         }
         showDialog(ctx, 200, dialog.get(), pages.model(ctx));
+    }
+
+    /** One dialog as a calendar file to open or import: PUBLISH, like an invitation to a subscriber. */
+    private void oneDialogCalendar(Context ctx) {
+        Optional<Dialog> dialog = find(ctx);
+        if (dialog.isEmpty()) {
+            pages.notFound(ctx);
+            return;
+        }
+        ctx.contentType("text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"dialog-" + dialog.get().id() + ".ics\"")
+                .result(calendar.announcement(dialog.get()));
     }
 
     private void showDialog(Context ctx, int status, Dialog dialog, Map<String, Object> model) {

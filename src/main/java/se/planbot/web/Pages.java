@@ -15,13 +15,14 @@ final class Pages {
 
     static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final String PAGE = "planbot.page";
-    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'%s; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final PebbleRenderer renderer;
     private final Csrf csrf;
     private final Locale defaultLocale;
     private final Map<String, Object> site;
+    private final String policy;
     private final boolean trustForwardedFor;
 
     Pages(PebbleRenderer renderer, Csrf csrf, Locale defaultLocale, Map<String, Object> site, boolean trustForwardedFor) {
@@ -29,6 +30,9 @@ final class Pages {
         this.csrf = csrf;
         this.defaultLocale = defaultLocale;
         this.site = Map.copyOf(site);
+        // The organisation's logo may live on its own web server.
+        Object logoOrigin = site.getOrDefault("logoOrigin", "");
+        this.policy = POLICY.formatted(logoOrigin.toString().isEmpty() ? "" : " " + logoOrigin);
         this.trustForwardedFor = trustForwardedFor;
     }
 
@@ -59,6 +63,7 @@ final class Pages {
         model.put("amp", english ? "&locale=en" : "");
         model.put("t", renderer.messages(locale));
         model.put("site", site);
+        model.put("organisation", site.get("organisation"));
         model.put("path", ctx.path());
         model.put("section", section(ctx.path()));
         model.put("switchUrl", switchUrl(ctx, english ? "sv" : "en"));
@@ -103,7 +108,7 @@ final class Pages {
 
     void show(Context ctx, int status, String page, Map<String, Object> model) {
         ctx.attribute(PAGE, page);
-        ctx.header("Content-Security-Policy", POLICY);
+        ctx.header("Content-Security-Policy", policy);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");

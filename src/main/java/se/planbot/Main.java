@@ -21,7 +21,7 @@ import se.planbot.problem.InvalidInput;
 @Command(name = "planbot", mixinStandardHelpOptions = true, version = "Planbot 0.1", resourceBundle = "planbot-cli",
         description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
         subcommands = {
-            Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, TokenCommand.class,
+            Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, TokenCommand.class, PersonCommand.class,
             Main.Ask.class
         })
 public final class Main implements Callable<Integer> {

@@ -29,6 +29,7 @@ import se.planbot.auth.ApiTokens;
 import se.planbot.config.Config;
 import se.planbot.config.ConfigException;
 import se.planbot.db.Database;
+import se.planbot.db.DatabaseCheck;
 import se.planbot.dialogs.DialogDraft;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
@@ -39,11 +40,14 @@ import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.signin.SignInService;
 import se.planbot.web.BusinessWeb;
+import se.planbot.web.ConsoleWeb;
 import se.planbot.web.PebbleRenderer;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
 import se.planbot.mail.MailTemplates;
+import se.planbot.mail.SmtpLogin;
 import se.planbot.outbox.Dispatcher;
 import se.planbot.outbox.DispatcherLoop;
 import se.planbot.outbox.Outbox;
@@ -100,10 +104,12 @@ public final class Planbot implements AutoCloseable {
     final SubscriberService subscribers;
     final PersonalDataService personalData;
     final Dialogs dialogs;
+    final SignInService signIn;
     final Metrics metrics = new Metrics();
     final OutboxAdmin outboxAdmin;
     final MailSettings mailSettings;
     final MailTemplates mailTemplates;
+    final SmtpLogin smtpLogin;
     /** One sender per channel; the dispatcher routes each outbox row to its channel's sender. */
     final List<Sender> senders = new ArrayList<>();
     /** Other features' reminder rules, run by every sweep. */
@@ -137,7 +143,8 @@ public final class Planbot implements AutoCloseable {
         this.outboxAdmin = new OutboxAdmin(database, clock);
         this.mailSettings = MailSettings.from(config);
         this.mailTemplates = new MailTemplates(config.path("templates.dir"));
-        this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock));
+        this.smtpLogin = SmtpLogin.from(config, mailSettings, clock);
+        this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock, smtpLogin));
         this.reminderSettings = ReminderSettings.from(config, slackEnabled());
         this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, config.baseUrl("public.base-url"),
                 config.required("subscribe.consent-version"));
@@ -146,6 +153,8 @@ public final class Planbot implements AutoCloseable {
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
                 config.baseUrl("public.base-url"), from.address(), mailSettings.organisation());
+        this.signIn = new SignInService(database, plan, outbox, clock, config.baseUrl("public.base-url"),
+                Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         reminderSources.add(dialogs.reminders());
         reminderSources.add(new ExpiredSignUps(personalData));
         digestSections.add(new DialogDigest(config.baseUrl("public.base-url"), zone));
@@ -257,6 +266,9 @@ public final class Planbot implements AutoCloseable {
                 auth, json, clock, zone, locale, site, config.baseUrl("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         faces.addAll(business.faces());
+        faces.addAll(ConsoleWeb.create(business.renderer(), signIn, clock, locale, site,
+                config.baseUrl("public.base-url").startsWith("https:"), config.bool("web.trust-forwarded-for"),
+                config.integer("web.forms-per-hour", 1, 100_000)).faces());
         faces.add(new TransferApi(transfer, auth));
         metrics.gauge("planbot_actions", "Actions in the plan, by status",
                 () -> countByStatus());
@@ -275,18 +287,7 @@ public final class Planbot implements AutoCloseable {
         slack.start();
         slack.routes().ifPresent(faces::add);
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(new HealthCheck() {
-            @Override
-            public String name() {
-                return "database";
-            }
-
-            @Override
-            public Map<String, Object> status() {
-                boolean ok = database.isHealthy();
-                return Map.of("ok", ok, "path", database.file().toString());
-            }
-        });
+        checks.add(HealthCheck.of("database", new DatabaseCheck(database, clock)::status));
         checks.add(new OutboxHealth(outboxAdmin, dispatcher().channels()));
         dispatcherLoop = new DispatcherLoop(dispatcher(),
                 Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
@@ -296,6 +297,7 @@ public final class Planbot implements AutoCloseable {
         });
         checks.add(new SchedulerHealth(scheduler));
         checks.add(slack.health());
+        smtpLogin.health().ifPresent(checks::add);
         web = new WebServer(json, faces, checks, business.renderer(), business.pageNotFound()).start(config.port("http.port"));
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
@@ -336,6 +338,10 @@ public final class Planbot implements AutoCloseable {
 
     public SubscriberService subscribers() {
         return subscribers;
+    }
+
+    public SignInService signIn() {
+        return signIn;
     }
 
     public Dialogs dialogs() {

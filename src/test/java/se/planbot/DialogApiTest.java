@@ -111,6 +111,20 @@ class DialogApiTest {
     }
 
     @Test
+    void the_registrations_sheet_says_each_status_in_swedish() {
+        long id = app.publishDialog("Liten dialog", "2026-12-10T09:00", "2026-12-10T11:00", 1, "[]");
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Först", "email", "forst@a.se"));
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Andra", "email", "andra@a.se"));
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Tredje", "email", "tredje@a.se"));
+        String cancel = BusinessFixture.path(app.lastMail("forst@a.se", "registration-confirm").get("cancelUrl").asText());
+        app.submit(cancel, "/registrations/cancel", Map.of("token", cancel.substring(cancel.indexOf("token=") + 6)));
+
+        String csv = app.api("GET", "/api/v1/dialogs/" + id + "/registrations.csv", null).body();
+        assertThat(csv).contains("forst@a.se;avbokad;", "andra@a.se;har plats;", "tredje@a.se;väntelista;")
+                .doesNotContain("registered", "waiting", "cancelled");
+    }
+
+    @Test
     void on_a_plain_http_installation_invitations_go_out_with_the_visible_link_but_no_list_unsubscribe_header() {
         app.close();
         app = new BusinessFixture(folder.resolve("http"), BusinessFixture.at("2026-12-01T10:00"),
@@ -171,9 +185,9 @@ class DialogApiTest {
         var csv = app.api("GET", "/api/v1/dialogs/" + id + "/registrations.csv", null);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFFnamn;företag;e-post;status;anmäld")
-                .contains("'=HYPERLINK").contains("Åkeri AB;a@akeri.se;registered");
+                .contains("'=HYPERLINK").contains("Åkeri AB;a@akeri.se;har plats");
         assertThat(csv.body()).as("the time a person reads in Excel is Swedish time, to the minute")
-                .contains("Åkeri AB;a@akeri.se;registered;2026-12-01 10:00\r\n");
+                .contains("Åkeri AB;a@akeri.se;har plats;2026-12-01 10:00\r\n");
         assertThat(app.json(app.api("GET", "/api/v1/dialogs/" + id + "/registrations", null)).get(0).get("email").asText())
                 .isEqualTo("a@akeri.se");
     }

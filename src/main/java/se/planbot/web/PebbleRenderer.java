@@ -73,8 +73,14 @@ public final class PebbleRenderer implements FileRenderer {
         }
     }
 
+    /** The public pages' texts, then the console's (web/console/), in one map. */
     private Map<String, String> load(String language) {
-        Path file = directory.resolve("web").resolve("messages_" + language + ".properties");
+        var map = load(directory.resolve("web").resolve("messages_" + language + ".properties"));
+        map.putAll(load(directory.resolve("web").resolve("console").resolve("messages_" + language + ".properties")));
+        return map;
+    }
+
+    private static Map<String, String> load(Path file) {
         var properties = new Properties();
         if (Files.exists(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -1,0 +1,132 @@
+package se.planbot.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import se.planbot.problem.InvalidInput;
+import se.planbot.signin.ConsoleSession;
+import se.planbot.signin.SignInService;
+
+/**
+ * Signing in to the console and out again. The sign-in page answers the same whether the
+ * address is known or not; the mailed link's GET only shows a button (mail scanners follow
+ * links), its POST signs in.
+ *
+ * <pre>
+ * curl -s localhost:7070/admin/login
+ * curl -s 'localhost:7070/admin/login/link?token=TOKEN'
+ * </pre>
+ */
+final class SignInPages implements Routes {
+
+    private final SignInService signIn;
+    private final Pages pages;
+    private final SessionCookie cookie;
+    private final RateLimiter perClient;
+    private final RateLimiter perAddress;
+
+    SignInPages(SignInService signIn, Pages pages, SessionCookie cookie, RateLimiter perClient, RateLimiter perAddress) {
+        this.signIn = signIn;
+        this.pages = pages;
+        this.cookie = cookie;
+        this.perClient = perClient;
+        this.perAddress = perAddress;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/admin/login", ctx -> loginForm(ctx, 200, pages.model(ctx)));
+        routes.post("/admin/login", this::mailLink);
+        routes.get("/admin/login/link", this::linkPage);
+        routes.post("/admin/login/link", this::useLink);
+        routes.post("/admin/logout", this::signOut);
+        routes.get("/admin", this::home);
+    }
+
+    private void loginForm(Context ctx, int status, Map<String, Object> model) {
+        model.put("signedOut", ctx.queryParam("signedOut") != null);
+        pages.show(ctx, status, "console/login", model);
+    }
+
+    private void mailLink(Context ctx) {
+        if (!pages.csrfValid(ctx)) {
+            pages.staleForm(ctx);
+            return;
+        }
+        String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
+        if (!perClient.allow("sign-in:" + pages.client(ctx))
+                || !perAddress.allow("sign-in:" + email.toLowerCase(Locale.ROOT))) {
+            pages.tooMany(ctx, perClient.window().toSeconds());
+            return;
+        }
+        var model = pages.model(ctx);
+        try {
+            signIn.mailLink(email, pages.locale(ctx));
+            pages.show(ctx, 200, "console/login-sent", model);
+        } catch (InvalidInput e) {
+            Pages.addErrors(model, e.errors());
+            model.put("form", Map.of("email", email));
+            loginForm(ctx, 400, model);
+        }
+    }
+
+    private void linkPage(Context ctx) {
+        String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
+        if (!signIn.linkIsUsable(token)) {
+            pages.show(ctx, 404, "console/login-expired", pages.model(ctx));
+            return;
+        }
+        var model = pages.model(ctx);
+        model.put("token", token);
+        pages.show(ctx, 200, "console/login-link", model);
+    }
+
+    private void useLink(Context ctx) {
+        if (!pages.csrfValid(ctx)) {
+            pages.staleForm(ctx);
+            return;
+        }
+        var session = signIn.signInWithLink(Optional.ofNullable(ctx.formParam("token")).orElse(""));
+        if (session.isEmpty()) {
+            pages.show(ctx, 404, "console/login-expired", pages.model(ctx));
+            return;
+        }
+        cookie.set(ctx, session.get().secret());
+        seeOther(ctx, "/admin" + languageQuery(ctx));
+    }
+
+    private void signOut(Context ctx) {
+        if (!pages.csrfValid(ctx)) {
+            pages.staleForm(ctx);
+            return;
+        }
+        String secret = cookie.read(ctx);
+        if (secret != null) {
+            signIn.signOut(secret);
+        }
+        cookie.clear(ctx);
+        seeOther(ctx, "/admin/login?signedOut" + (languageQuery(ctx).isEmpty() ? "" : "&locale=en"));
+    }
+
+    private void home(Context ctx) {
+        Optional<ConsoleSession> session = signIn.session(cookie.read(ctx));
+        if (session.isEmpty()) {
+            seeOther(ctx, "/admin/login" + languageQuery(ctx));
+            return;
+        }
+        var model = pages.model(ctx);
+        model.put("me", session.get().person());
+        pages.show(ctx, 200, "console/home", model);
+    }
+
+    private String languageQuery(Context ctx) {
+        return "en".equals(pages.locale(ctx).getLanguage()) ? "?locale=en" : "";
+    }
+
+    private static void seeOther(Context ctx, String location) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(location, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+}

@@ -153,6 +153,7 @@ public final class Planbot implements AutoCloseable {
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone,
                 config.baseUrl("public.base-url"), from.address(), mailSettings.organisation());
+        subscribers.welcomeWith(dialogs.welcome());
         this.signIn = new SignInService(database, plan, outbox, clock, config.baseUrl("public.base-url"),
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         reminderSources.add(dialogs.reminders());

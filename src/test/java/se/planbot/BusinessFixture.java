@@ -38,6 +38,7 @@ final class BusinessFixture implements AutoCloseable {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     final MutableClock clock;
+    final Path outboxFolder;
     final Planbot planbot;
     final String token;
     final String base;
@@ -50,10 +51,11 @@ final class BusinessFixture implements AutoCloseable {
 
     BusinessFixture(Path folder, Instant now, Map<String, String> settings) {
         clock = new MutableClock(now);
+        outboxFolder = folder.resolve("outbox");
         var values = new LinkedHashMap<String, String>();
         values.put("http.port", "0");
         values.put("db.path", folder.resolve("planbot.db").toString());
-        values.put("mail.file-dir", folder.resolve("outbox").toString());
+        values.put("mail.file-dir", outboxFolder.toString());
         values.put("public.base-url", "https://planbot.example.se");
         values.put("mail.from", "Näringsliv Alingsås <naringsliv@example.se>");
         values.putAll(settings);
@@ -157,6 +159,25 @@ final class BusinessFixture implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Sends what is due and returns the decoded text part of the first mail of {@code template} the
+     * file transport wrote (with the default {@code mail.transport=file}).
+     */
+    String sentText(String template) {
+        planbot.dispatcher().dispatchDue();
+        try (var files = java.nio.file.Files.list(outboxFolder)) {
+            Path file = files.filter(each -> each.getFileName().toString().endsWith("-" + template + ".eml")).sorted()
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + template + " in " + outboxFolder));
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+                var alternative = (jakarta.mail.Multipart) message.getContent();
+                return (String) alternative.getBodyPart(0).getContent();
+            }
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Mails of this feature in the outbox (the start-up sweep queues deadline reminders of its own, at its own pace). */

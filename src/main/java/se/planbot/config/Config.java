@@ -86,7 +86,7 @@ public final class Config {
         d.put("reminders.digest-cron", "0 0 8 ? * MON");
         d.put("reminders.sweep-minutes", "15");
         d.put("coordinator.email", "");
-        d.put("subscribe.consent-version", "2026-1");
+        d.put("subscribe.consent-version", "2026-2");
         d.put("web.forms-per-hour", "20");
         d.put("web.trust-forwarded-for", "false");
         d.put("accessibility.contact-email", "");

@@ -42,16 +42,7 @@ final class DialogMails {
             throws SQLException {
         var model = texts.model(dialog, subscriber.locale());
         model.put("name", subscriber.name());
-        String token = subscribers.issueManageLink(connection, subscriber.id());
-        String language = LinkTokens.languageQuery(subscriber.locale());
-        String unsubscribe = baseUrl + "/unsubscribe?" + language + "token=" + token;
-        model.put("unsubscribeLink", unsubscribe);
-        // unsubscribeUrl makes the List-Unsubscribe headers, which RFC 8058 allows for https only;
-        // on a plain-http installation (a local trial) the visible link in the text still works.
-        if (baseUrl.startsWith("https://")) {
-            model.put("unsubscribeUrl", unsubscribe);
-        }
-        model.put("preferencesUrl", baseUrl + "/preferences?" + language + "token=" + token);
+        subscribers.addManageLinks(connection, subscriber, model);
         // A subscriber is told about a dialog, not invited to it: METHOD:PUBLISH without ATTENDEE, so
         // Outlook and Gmail offer "add to calendar" instead of Ja/Nej buttons whose reply would register
         // nobody (Planbot reads no mailbox). Registering is the page's form; the registrant then gets a

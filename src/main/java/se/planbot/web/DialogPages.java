@@ -107,7 +107,7 @@ public final class DialogPages implements Routes {
             return;
         }
         if (!limiter.allow("register:" + pages.client(ctx))) {
-            pages.tooMany(ctx, limiter.window().toSeconds());
+            pages.tooMany(ctx, limiter.retryAfter("register:" + pages.client(ctx)).toSeconds());
             return;
         }
         var model = pages.model(ctx);

@@ -129,9 +129,12 @@ final class Pages {
         show(ctx, 403, "stale-form", model(ctx));
     }
 
+    /** 429 saying when to try again: in whole minutes, rounded up (at least one). */
     void tooMany(Context ctx, long retryAfterSeconds) {
         ctx.header("Retry-After", Long.toString(retryAfterSeconds));
-        show(ctx, 429, "too-many", model(ctx));
+        var model = model(ctx);
+        model.put("retryMinutes", Math.max(1, (retryAfterSeconds + 59) / 60));
+        show(ctx, 429, "too-many", model);
     }
 
     boolean csrfValid(Context ctx) {

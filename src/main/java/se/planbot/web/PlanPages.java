@@ -21,13 +21,15 @@ import se.planbot.plan.Strategy;
 
 /**
  * The public pages about the programme: its overview with each strategy's progress, the action
- * plan with filters, each action with its history, the accessibility statement and the style sheet.
+ * plan with filters, each action with its history, the accessibility statement, what is done with
+ * personal data (who is responsible, what is kept and for how long) and the style sheet.
  *
  * <pre>
  * curl -s localhost:7070/
  * curl -s 'localhost:7070/plan?strategy=2&amp;status=in_progress&amp;overdue=true'
  * curl -s localhost:7070/plan/actions/12
  * curl -s localhost:7070/tillganglighet
+ * curl -s localhost:7070/personuppgifter
  * </pre>
  */
 public final class PlanPages implements Routes {
@@ -48,6 +50,7 @@ public final class PlanPages implements Routes {
         routes.get("/plan", this::actionPlan);
         routes.get("/plan/actions/{id}", this::action);
         routes.get("/tillganglighet", ctx -> pages.show(ctx, 200, "accessibility", pages.model(ctx)));
+        routes.get("/personuppgifter", ctx -> pages.show(ctx, 200, "privacy", pages.model(ctx)));
         // A browser (Accept: text/html) asking for a page that does not exist gets a page, not JSON.
         routes.error(404, "html", ctx -> {
             if (!ctx.path().startsWith("/api/") && !Pages.isPage(ctx)) {

@@ -73,7 +73,7 @@ public final class SubscriptionPages implements Routes {
             return;
         }
         if (!limiter.allow("subscribe:" + pages.client(ctx))) {
-            pages.tooMany(ctx, limiter.window().toSeconds());
+            pages.tooMany(ctx, limiter.retryAfter("subscribe:" + pages.client(ctx)).toSeconds());
             return;
         }
         var model = pages.model(ctx);
@@ -97,7 +97,7 @@ public final class SubscriptionPages implements Routes {
     private void confirmPage(Context ctx) {
         String token = text(ctx.queryParam("token"));
         if (subscribers.pendingFor(token).isEmpty()) {
-            pages.show(ctx, 404, "confirm-expired", pages.model(ctx));
+            linkNotUsable(ctx, token);
             return;
         }
         var model = pages.model(ctx);
@@ -110,14 +110,26 @@ public final class SubscriptionPages implements Routes {
             pages.staleForm(ctx);
             return;
         }
-        Optional<Subscriber> confirmed = subscribers.confirm(text(ctx.formParam("token")), "web:/subscribe/confirm");
+        String token = text(ctx.formParam("token"));
+        Optional<Subscriber> confirmed = subscribers.confirm(token, "web:/subscribe/confirm");
         if (confirmed.isEmpty()) {
-            pages.show(ctx, 404, "confirm-expired", pages.model(ctx));
+            linkNotUsable(ctx, token);
             return;
         }
         var model = pages.model(ctx);
         model.put("subscriber", confirmed.get());
         pages.show(ctx, 200, "confirmed", model);
+    }
+
+    /** A confirmation link used before says so; an expired or unknown one that it does not work. */
+    private void linkNotUsable(Context ctx, String token) {
+        var model = pages.model(ctx);
+        if (subscribers.confirmedBy(token).isPresent()) {
+            model.put("already", true);
+            pages.show(ctx, 200, "confirmed", model);
+        } else {
+            pages.show(ctx, 404, "confirm-expired", model);
+        }
     }
 
     private void preferencesPage(Context ctx) {
@@ -167,12 +179,19 @@ public final class SubscriptionPages implements Routes {
     /** A page opened from a mail link: it only shows a button; the POST behind it acts. */
     private void linkPage(Context ctx, String page) {
         String token = text(ctx.queryParam("token"));
-        if (subscribers.forLink(token).isEmpty()) {
+        Optional<Subscriber> subscriber = subscribers.forLink(token);
+        if (subscriber.isEmpty()) {
             pages.badLink(ctx);
             return;
         }
         var model = pages.model(ctx);
         model.put("token", token);
+        // An unsubscribe link used before offers no button: it says the subscription has already ended.
+        if (page.equals("unsubscribe") && subscriber.get().status() == SubscriberStatus.UNSUBSCRIBED) {
+            model.put("already", true);
+            pages.show(ctx, 200, "unsubscribed", model);
+            return;
+        }
         pages.show(ctx, 200, page, model);
     }
 
@@ -182,11 +201,14 @@ public final class SubscriptionPages implements Routes {
         if (token == null && ctx.isFormUrlencoded()) {
             token = ctx.formParam("token");
         }
+        boolean ended = subscribers.forLink(text(token))
+                .filter(subscriber -> subscriber.status() == SubscriberStatus.UNSUBSCRIBED).isPresent();
         if (!subscribers.unsubscribe(text(token), "web:/unsubscribe")) {
             pages.badLink(ctx);
             return;
         }
         var model = pages.model(ctx);
+        model.put("already", ended);
         model.put("token", text(token));
         pages.show(ctx, 200, "unsubscribed", model);
     }

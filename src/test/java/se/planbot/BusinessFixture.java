@@ -162,22 +162,40 @@ final class BusinessFixture implements AutoCloseable {
     }
 
     /**
-     * Sends what is due and returns the decoded text part of the first mail of {@code template} the
-     * file transport wrote (with the default {@code mail.transport=file}).
+     * Sends what is due and returns the decoded text part of the newest mail of {@code template} to
+     * {@code recipient} that the file transport wrote (with the default {@code mail.transport=file}).
      */
-    String sentText(String template) {
+    String sentText(String recipient, String template) {
         planbot.dispatcher().dispatchDue();
         try (var files = java.nio.file.Files.list(outboxFolder)) {
-            Path file = files.filter(each -> each.getFileName().toString().endsWith("-" + template + ".eml")).sorted()
-                    .findFirst().orElseThrow(() -> new AssertionError("no " + template + " in " + outboxFolder));
-            try (var in = java.nio.file.Files.newInputStream(file)) {
-                var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
-                var alternative = (jakarta.mail.Multipart) message.getContent();
-                return (String) alternative.getBodyPart(0).getContent();
+            String text = null;
+            // File names are <created>-outbox-<id>-<template>.eml: the newest is the highest id.
+            for (Path file : files.filter(each -> each.getFileName().toString().endsWith("-" + template + ".eml"))
+                    .sorted(java.util.Comparator.comparingLong(BusinessFixture::outboxId)).toList()) {
+                try (var in = java.nio.file.Files.newInputStream(file)) {
+                    var message = new jakarta.mail.internet.MimeMessage(
+                            jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+                    if (message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString().contains(recipient)) {
+                        Object content = message.getContent();
+                        var alternative = (jakarta.mail.Multipart) (content instanceof jakarta.mail.Multipart mixed
+                                && mixed.getContentType().startsWith("multipart/mixed")
+                                ? mixed.getBodyPart(0).getContent() : content);
+                        text = (String) alternative.getBodyPart(0).getContent();
+                    }
+                }
             }
+            if (text == null) {
+                throw new AssertionError("no " + template + " to " + recipient + " in " + outboxFolder);
+            }
+            return text;
         } catch (IOException | jakarta.mail.MessagingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static long outboxId(Path eml) {
+        Matcher id = Pattern.compile("-outbox-(\\d+)-").matcher(eml.getFileName().toString());
+        return id.find() ? Long.parseLong(id.group(1)) : 0;
     }
 
     /** Mails of this feature in the outbox (the start-up sweep queues deadline reminders of its own, at its own pace). */

@@ -57,10 +57,22 @@ final class DialogMails {
     /** registration-*, dialog-update or dialog-cancel to a registrant (transactional: no unsubscribe). */
     boolean toRegistrant(Connection connection, String template, String key, Dialog dialog, Registration registration)
             throws SQLException {
+        return toRegistrant(connection, template, key, dialog, registration, Map.of());
+    }
+
+    /** As above, with the template's own flags: {@code promoted} (from the waiting list), {@code leftWaitingList}. */
+    boolean toRegistrant(Connection connection, String template, String key, Dialog dialog, Registration registration,
+            Map<String, Object> flags) throws SQLException {
         var model = texts.model(dialog, registration.locale());
+        model.putAll(flags);
         model.put("name", registration.name());
         model.put("company", registration.company());
-        model.put("waiting", registration.status() == RegistrationStatus.WAITING);
+        boolean waiting = registration.status() == RegistrationStatus.WAITING;
+        model.put("waiting", waiting);
+        if (waiting) {
+            // The meeting link comes with a seat (the mail that moves someone up carries it), not with a place in the queue.
+            model.put("onlineUrl", "");
+        }
         if (registration.status() != RegistrationStatus.CANCELLED && dialog.state() != DialogState.CANCELLED) {
             var token = LinkTokens.issue();
             registrations.addToken(connection, registration.id(), token.hash(), clock.instant());

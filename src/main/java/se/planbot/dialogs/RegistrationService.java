@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -98,7 +99,7 @@ public final class RegistrationService {
             Dialog dialog = dialogs.byId(connection, registration.dialogId()).orElseThrow();
             Registration cancelled = store.byId(connection, registration.id()).orElseThrow();
             mails.toRegistrant(connection, "registration-cancelled", "registration-cancelled:" + registration.id(),
-                    dialog, cancelled);
+                    dialog, cancelled, Map.of("leftWaitingList", registration.status() == RegistrationStatus.WAITING));
             if (registration.status() == RegistrationStatus.REGISTERED) {
                 waitingList.fillFreeSeats(connection, dialog.id());
             }

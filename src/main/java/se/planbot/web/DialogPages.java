@@ -138,6 +138,7 @@ public final class DialogPages implements Routes {
         var model = pages.model(ctx);
         model.put("token", token);
         model.put("cancelled", registration.get().status() == RegistrationStatus.CANCELLED);
+        model.put("waiting", registration.get().status() == RegistrationStatus.WAITING);
         model.put("dialog", texts.model(dialogs.require(registration.get().dialogId()), pages.locale(ctx)));
         pages.show(ctx, 200, "registration-cancel", model);
     }
@@ -147,12 +148,16 @@ public final class DialogPages implements Routes {
             pages.staleForm(ctx);
             return;
         }
-        Optional<Registration> cancelled = registrations.cancel(nonNull(ctx.formParam("token")));
+        String token = nonNull(ctx.formParam("token"));
+        boolean waiting = registrations.forLink(token).filter(found -> found.status() == RegistrationStatus.WAITING)
+                .isPresent();
+        Optional<Registration> cancelled = registrations.cancel(token);
         if (cancelled.isEmpty()) {
             pages.badLink(ctx);
             return;
         }
         var model = pages.model(ctx);
+        model.put("waiting", waiting);
         model.put("cancelled", true);
         model.put("done", true);
         model.put("dialog", texts.model(dialogs.require(cancelled.get().dialogId()), pages.locale(ctx)));

@@ -95,6 +95,7 @@ public final class Planbot implements AutoCloseable {
     private final PersonalDataService personalData;
     private final Dialogs dialogs;
     private final ReminderSettings reminderSettings;
+    private final MailSettings mailSettings;
     private final SmtpLogin smtpLogin;
     private final SignInService signIn;
     private final SlackIntegration slack;
@@ -119,12 +120,15 @@ public final class Planbot implements AutoCloseable {
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
         this.outboxAdmin = new OutboxAdmin(database, clock);
+        this.mailSettings = MailSettings.from(config);
         this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, baseUrl,
                 config.required("subscribe.consent-version"));
         this.personalData = new PersonalDataService(database, subscribers, plan, clock,
                 List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
         var from = MailFrom.parse(config.string("mail.from"));
-        this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(), from.name());
+        this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(),
+                mailSettings.organisation());
+        subscribers.welcomeWith(dialogs.welcome());
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
@@ -133,7 +137,6 @@ public final class Planbot implements AutoCloseable {
 
         // Every message goes out through one sender per channel.
         var senders = new ArrayList<Sender>();
-        var mailSettings = MailSettings.from(config);
         smtpLogin = SmtpLogin.from(config, mailSettings, clock);
         senders.add(MailSenders.create(mailSettings, new MailTemplates(config.path("templates.dir")), clock, smtpLogin));
         slack.sender().ifPresent(senders::add);
@@ -193,6 +196,8 @@ public final class Planbot implements AutoCloseable {
         var site = new LinkedHashMap<String, Object>(program);
         site.put("accessibilityContact", config.optional("accessibility.contact-email")
                 .orElse(MailFrom.parse(config.string("mail.from")).address()));
+        site.put("organisation", mailSettings.organisation().model());
+        site.put("logoOrigin", mailSettings.organisation().logoOrigin());
         var webSettings = new WebFaces.Settings(site, config.locale("locale"), baseUrl.startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         var faces = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,

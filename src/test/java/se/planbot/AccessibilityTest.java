@@ -30,7 +30,7 @@ class AccessibilityTest {
         try (var app = new BusinessFixture(folder, BusinessFixture.at("2026-12-01T10:00"))) {
             var paths = new ArrayList<>(List.of("/", "/plan", "/plan?strategy=2&status=in_progress&overdue=true",
                     "/plan/actions/1", "/dialogs", "/subscribe", "submit:/subscribe", "/tillganglighet",
-                    "/?locale=en", "/plan?locale=en", "/subscribe?locale=en", "/tillganglighet?locale=en",
+                    "/?locale=en", "/plan?locale=en", "/subscribe?locale=en", "/tillganglighet?locale=en", "/personuppgifter", "/personuppgifter?locale=en",
                     "/dialogs/999", "/finns-inte", "/unsubscribe?token=ogiltig"));
             app.submit("/subscribe", "/subscribe", Map.of("email", "anna@foretag.se", "name", "Anna",
                     "topics", List.of(2), "consent", "yes"));

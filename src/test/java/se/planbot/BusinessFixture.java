@@ -38,6 +38,7 @@ final class BusinessFixture implements AutoCloseable {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     final MutableClock clock;
+    final Path outboxFolder;
     final Planbot planbot;
     final String token;
     /** Only admin may erase a subscriber or retry a dead message. */
@@ -52,10 +53,11 @@ final class BusinessFixture implements AutoCloseable {
 
     BusinessFixture(Path folder, Instant now, Map<String, String> settings) {
         clock = new MutableClock(now);
+        outboxFolder = folder.resolve("outbox");
         var values = new LinkedHashMap<String, String>();
         values.put("http.port", "0");
         values.put("db.path", folder.resolve("planbot.db").toString());
-        values.put("mail.file-dir", folder.resolve("outbox").toString());
+        values.put("mail.file-dir", outboxFolder.toString());
         values.put("public.base-url", "https://planbot.example.se");
         values.put("mail.from", "Näringsliv Alingsås <naringsliv@example.se>");
         values.putAll(settings);
@@ -168,6 +170,43 @@ final class BusinessFixture implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Sends what is due and returns the decoded text part of the newest mail of {@code template} to
+     * {@code recipient} that the file transport wrote (with the default {@code mail.transport=file}).
+     */
+    String sentText(String recipient, String template) {
+        planbot.dispatcher().dispatchDue();
+        try (var files = java.nio.file.Files.list(outboxFolder)) {
+            String text = null;
+            // File names are <created>-outbox-<id>-<template>.eml: the newest is the highest id.
+            for (Path file : files.filter(each -> each.getFileName().toString().endsWith("-" + template + ".eml"))
+                    .sorted(java.util.Comparator.comparingLong(BusinessFixture::outboxId)).toList()) {
+                try (var in = java.nio.file.Files.newInputStream(file)) {
+                    var message = new jakarta.mail.internet.MimeMessage(
+                            jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+                    if (message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString().contains(recipient)) {
+                        Object content = message.getContent();
+                        var alternative = (jakarta.mail.Multipart) (content instanceof jakarta.mail.Multipart mixed
+                                && mixed.getContentType().startsWith("multipart/mixed")
+                                ? mixed.getBodyPart(0).getContent() : content);
+                        text = (String) alternative.getBodyPart(0).getContent();
+                    }
+                }
+            }
+            if (text == null) {
+                throw new AssertionError("no " + template + " to " + recipient + " in " + outboxFolder);
+            }
+            return text;
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long outboxId(Path eml) {
+        Matcher id = Pattern.compile("-outbox-(\\d+)-").matcher(eml.getFileName().toString());
+        return id.find() ? Long.parseLong(id.group(1)) : 0;
     }
 
     /** Mails of this feature in the outbox (the start-up sweep queues deadline reminders of its own, at its own pace). */

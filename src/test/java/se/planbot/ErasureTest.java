@@ -58,7 +58,7 @@ class ErasureTest {
         JsonNode data = app.json(download);
         assertThat(data.get("subscription").get("name").asText()).isEqualTo("Anna Andersson");
         assertThat(data.get("subscription").get("consents").findValuesAsText("event")).containsExactly("given", "confirmed");
-        assertThat(data.get("subscription").get("consents").get(0).get("textVersion").asText()).isEqualTo("2026-1");
+        assertThat(data.get("subscription").get("consents").get(0).get("textVersion").asText()).isEqualTo("2026-2");
         assertThat(data.get("registrations").get(0).get("dialog").asText()).isEqualTo("Dialog");
         assertThat(data.get("messages").findValuesAsText("template"))
                 .contains("subscribe-confirm", "dialog-invitation", "registration-confirm", "registration-reminder");

@@ -48,9 +48,14 @@ public final class Config {
         d.put("program.name", "Näringslivsstrategiskt program");
         d.put("program.period", "2021–2035");
         d.put("program.goal", "3 700 fler arbetstillfällen till 2035");
+        d.put("organisation.name", "Kommunen");
+        d.put("organisation.logo-url", "");
+        d.put("privacy.notice-url", "");
+        d.put("privacy.contact", "");
         d.put("mail.transport", "file");
         d.put("mail.file-dir", "data/outbox");
-        d.put("mail.from", "Planbot <planbot@localhost>");
+        d.put("mail.from", "planbot@localhost");
+        d.put("mail.sender-name", "");
         d.put("smtp.host", "localhost");
         d.put("smtp.port", "25");
         d.put("smtp.username", "");
@@ -81,7 +86,7 @@ public final class Config {
         d.put("reminders.digest-cron", "0 0 8 ? * MON");
         d.put("reminders.sweep-minutes", "15");
         d.put("coordinator.email", "");
-        d.put("subscribe.consent-version", "2026-1");
+        d.put("subscribe.consent-version", "2026-2");
         d.put("web.forms-per-hour", "20");
         d.put("web.trust-forwarded-for", "false");
         d.put("accessibility.contact-email", "");

@@ -39,6 +39,7 @@ import net.fortuna.ical4j.model.property.TzOffsetFrom;
 import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
 
 /**
  * Calendar files for dialogs (ical4j): one VEVENT per dialog in Europe/Stockholm time with the
@@ -60,13 +61,17 @@ public final class DialogCalendar {
     private final ZoneId zone;
     private final String organizerEmail;
     private final String organizerName;
+    private final String feedName;
     private final String baseUrl;
     private final Clock clock;
 
-    public DialogCalendar(ZoneId zone, String organizerEmail, String organizerName, String baseUrl, Clock clock) {
+    /** @param feedName the feed's X-WR-CALNAME, e.g. "Dialoger – Alingsås kommun" */
+    public DialogCalendar(ZoneId zone, String organizerEmail, String organizerName, String feedName, String baseUrl,
+            Clock clock) {
         this.zone = zone;
         this.organizerEmail = organizerEmail;
         this.organizerName = organizerName;
+        this.feedName = feedName;
         this.baseUrl = baseUrl;
         this.clock = clock;
     }
@@ -97,6 +102,8 @@ public final class DialogCalendar {
     /** The public feed: every given dialog, cancelled ones marked so. */
     public String feed(List<Dialog> dialogs) {
         Calendar calendar = calendar(Kind.PUBLISH);
+        // The name a subscribing calendar app shows for the feed (Apple, Google, Outlook read it).
+        calendar.add(new XProperty("X-WR-CALNAME", feedName));
         for (Dialog dialog : dialogs) {
             calendar.add(event(dialog, dialog.state() == DialogState.CANCELLED));
         }

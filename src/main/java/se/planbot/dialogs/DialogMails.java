@@ -42,16 +42,7 @@ final class DialogMails {
             throws SQLException {
         var model = texts.model(dialog, subscriber.locale());
         model.put("name", subscriber.name());
-        String token = subscribers.issueManageLink(connection, subscriber.id());
-        String language = LinkTokens.languageQuery(subscriber.locale());
-        String unsubscribe = baseUrl + "/unsubscribe?" + language + "token=" + token;
-        model.put("unsubscribeLink", unsubscribe);
-        // unsubscribeUrl makes the List-Unsubscribe headers, which RFC 8058 allows for https only;
-        // on a plain-http installation (a local trial) the visible link in the text still works.
-        if (baseUrl.startsWith("https://")) {
-            model.put("unsubscribeUrl", unsubscribe);
-        }
-        model.put("preferencesUrl", baseUrl + "/preferences?" + language + "token=" + token);
+        subscribers.addManageLinks(connection, subscriber, model);
         // A subscriber is told about a dialog, not invited to it: METHOD:PUBLISH without ATTENDEE, so
         // Outlook and Gmail offer "add to calendar" instead of Ja/Nej buttons whose reply would register
         // nobody (Planbot reads no mailbox). Registering is the page's form; the registrant then gets a
@@ -66,10 +57,22 @@ final class DialogMails {
     /** registration-*, dialog-update or dialog-cancel to a registrant (transactional: no unsubscribe). */
     boolean toRegistrant(Connection connection, String template, String key, Dialog dialog, Registration registration)
             throws SQLException {
+        return toRegistrant(connection, template, key, dialog, registration, Map.of());
+    }
+
+    /** As above, with the template's own flags: {@code promoted} (from the waiting list), {@code leftWaitingList}. */
+    boolean toRegistrant(Connection connection, String template, String key, Dialog dialog, Registration registration,
+            Map<String, Object> flags) throws SQLException {
         var model = texts.model(dialog, registration.locale());
+        model.putAll(flags);
         model.put("name", registration.name());
         model.put("company", registration.company());
-        model.put("waiting", registration.status() == RegistrationStatus.WAITING);
+        boolean waiting = registration.status() == RegistrationStatus.WAITING;
+        model.put("waiting", waiting);
+        if (waiting) {
+            // The meeting link comes with a seat (the mail that moves someone up carries it), not with a place in the queue.
+            model.put("onlineUrl", "");
+        }
         if (registration.status() != RegistrationStatus.CANCELLED && dialog.state() != DialogState.CANCELLED) {
             var token = LinkTokens.issue();
             registrations.addToken(connection, registration.id(), token.hash(), clock.instant());

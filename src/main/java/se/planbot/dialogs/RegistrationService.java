@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,7 +19,7 @@ import se.planbot.problem.Errors;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 import se.planbot.subscribers.LinkTokens;
-import se.planbot.subscribers.SubscriberService;
+import se.planbot.subscribers.ContactRules;
 
 /**
  * Registrations for dialogs: a seat while there is one, else the waiting list; the confirmation
@@ -98,7 +99,7 @@ public final class RegistrationService {
             Dialog dialog = dialogs.byId(connection, registration.dialogId()).orElseThrow();
             Registration cancelled = store.byId(connection, registration.id()).orElseThrow();
             mails.toRegistrant(connection, "registration-cancelled", "registration-cancelled:" + registration.id(),
-                    dialog, cancelled);
+                    dialog, cancelled, Map.of("leftWaitingList", registration.status() == RegistrationStatus.WAITING));
             if (registration.status() == RegistrationStatus.REGISTERED) {
                 waitingList.fillFreeSeats(connection, dialog.id());
             }
@@ -140,25 +141,9 @@ public final class RegistrationService {
 
     private static RegistrationForm check(RegistrationForm form) {
         var errors = new Errors();
-        String name = form.name() == null ? "" : form.name().trim();
-        String company = form.company() == null ? "" : form.company().trim();
-        String email = form.email() == null ? "" : form.email().trim();
-        if (name.isEmpty()) {
-            errors.add("name", "ange ditt namn");
-        } else if (name.length() > 200 || name.contains("\n") || name.contains("\r")) {
-            errors.add("name", "namnet ska vara en rad på högst 200 tecken");
-        }
-        if (company.length() > 200 || company.contains("\n") || company.contains("\r")) {
-            errors.add("company", "företaget ska vara en rad på högst 200 tecken");
-        }
-        if (email.isEmpty()) {
-            errors.add("email", "ange din e-postadress");
-        } else if (!SubscriberService.isEmail(email)) {
-            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se); "
-                    + "delen före @ kan inte ha å, ä eller ö");
-        } else {
-            email = SubscriberService.mailable(email).orElseThrow();
-        }
+        String name = ContactRules.name(form.name(), errors);
+        String company = ContactRules.company(form.company(), errors);
+        String email = ContactRules.email(form.email(), errors);
         errors.throwIfAny();
         return new RegistrationForm(name, company, email, form.locale() == null ? Locale.forLanguageTag("sv") : form.locale());
     }

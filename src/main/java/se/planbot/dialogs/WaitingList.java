@@ -4,10 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gives free seats of a published dialog that has not started to the waiting list, first come
- * first served, each with a confirmation mail (calendar file included). Called when a seat is
+ * first served, each with a confirmation mail that says so (calendar file included). Called when a seat is
  * cancelled and when the coordinator raises the capacity.
  */
 final class WaitingList {
@@ -38,7 +39,8 @@ final class WaitingList {
             Registration first = waiting.get(0);
             registrations.setStatus(connection, first.id(), RegistrationStatus.REGISTERED, clock.instant());
             mails.toRegistrant(connection, "registration-confirm", "registration-confirm:" + first.id() + ":promoted",
-                    dialogs.byId(connection, dialogId).orElseThrow(), registrations.byId(connection, first.id()).orElseThrow());
+                    dialogs.byId(connection, dialogId).orElseThrow(), registrations.byId(connection, first.id()).orElseThrow(),
+                    Map.of("promoted", true));
             promoted++;
         }
     }

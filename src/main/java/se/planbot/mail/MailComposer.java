@@ -52,6 +52,7 @@ public final class MailComposer {
     public MimeMessage compose(Session session, QueuedMessage queued) throws MailProblem, MessagingException {
         var model = new LinkedHashMap<String, Object>(queued.model());
         model.put("baseUrl", settings.baseUrl());
+        model.put("organisation", settings.organisation().model());
         model.put("recipientName", clean(queued.recipientName()));
         RenderedMail rendered = templates.render(queued.template(), queued.locale(), model);
 

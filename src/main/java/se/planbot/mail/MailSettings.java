@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 import se.planbot.config.Config;
+import se.planbot.config.Organisation;
 
 /**
  * The mail configuration, checked once at start-up so a bad value stops Planbot with a message
@@ -28,13 +29,15 @@ public record MailSettings(
         Duration timeout,
         String baseUrl,
         String messageIdHost,
-        ZoneId zone) {
+        ZoneId zone,
+        Organisation organisation) {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
 
     public static MailSettings from(Config config) {
         String transport = config.oneOf("mail.transport", "file", "smtp");
-        InternetAddress from = address(config);
+        var organisation = Organisation.from(config);
+        InternetAddress from = address(config, organisation.senderName());
         String baseUrl = config.baseUrl("public.base-url");
         String host;
         try {
@@ -67,18 +70,19 @@ public record MailSettings(
                 Duration.ofSeconds(config.integer("smtp.timeout-seconds", 1, 600)),
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 host,
-                config.zone("timezone"));
+                config.zone("timezone"),
+                organisation);
     }
 
-    private static InternetAddress address(Config config) {
+    private static InternetAddress address(Config config, String senderName) {
         String value = config.string("mail.from");
         try {
             InternetAddress parsed = new InternetAddress(value, true);
             if (value.contains("\r") || value.contains("\n")) {
                 throw new AddressException("line break");
             }
-            // Re-encode the display name as UTF-8 (å ä ö become RFC 2047 words).
-            return new InternetAddress(parsed.getAddress(), parsed.getPersonal(), "UTF-8");
+            // The organisation's sender name, encoded as UTF-8 (å ä ö become RFC 2047 words).
+            return new InternetAddress(parsed.getAddress(), senderName, "UTF-8");
         } catch (AddressException | UnsupportedEncodingException e) {
             throw Config.invalid("mail.from", value, "ska vara en e-postadress, t.ex. Planbot <planbot@kommun.se>");
         }
@@ -87,7 +91,7 @@ public record MailSettings(
     /** Copy with another transport target; for tests and the benchmark. */
     public MailSettings withSmtp(String smtpHost, int smtpPort) {
         return new MailSettings("smtp", fileDirectory, from, smtpHost, smtpPort, username, password, starttls, ssl,
-                timeout, baseUrl, messageIdHost, zone);
+                timeout, baseUrl, messageIdHost, zone, organisation);
     }
 
     @Override

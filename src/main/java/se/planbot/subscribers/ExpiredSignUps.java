@@ -10,8 +10,8 @@ import se.planbot.reminders.WorkingDays;
 
 /**
  * Forgets sign-ups nobody confirmed: once a pending subscriber's last confirmation link has
- * expired, everything about the address goes (as the confirmation mail promises: "then nothing
- * is kept about you"). A task of every reminder sweep; it queues no message.
+ * expired (7 days), everything about the address goes, as the confirmation mail and
+ * /personuppgifter say. Runs with every reminder sweep; it queues no message.
  */
 public final class ExpiredSignUps implements SweepTask {
 

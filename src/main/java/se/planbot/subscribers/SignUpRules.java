@@ -4,19 +4,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import se.planbot.plan.PlanService;
 import se.planbot.problem.Errors;
 import se.planbot.problem.InvalidInput;
 
 /**
- * What a valid sign-up is: an email address, a name, one-line texts, a valid organisationsnummer
- * when given, at least one known strategy, and the consent box ticked. Every mistake is
+ * What a valid sign-up is: the contact details of {@link ContactRules} (as on the registration form),
+ * a valid organisationsnummer when given, at least one known strategy, and the consent box ticked. Every mistake is
  * collected, in Swedish, and thrown at once.
  */
 final class SignUpRules {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:]+");
 
     private final PlanService plan;
 
@@ -26,17 +23,9 @@ final class SignUpRules {
 
     SignUp check(SignUp signUp) {
         var errors = new Errors();
-        String email = signUp.email() == null ? "" : signUp.email().trim();
-        if (email.isEmpty()) {
-            errors.add("email", "ange din e-postadress");
-        } else if (!isEmail(email)) {
-            errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se); "
-                    + "delen före @ kan inte ha å, ä eller ö");
-        } else {
-            email = mailable(email).orElseThrow();
-        }
-        String name = oneLine(signUp.name(), "name", "namn", true, errors);
-        String company = oneLine(signUp.company(), "company", "företag", false, errors);
+        String email = ContactRules.email(signUp.email(), errors);
+        String name = ContactRules.name(signUp.name(), errors);
+        String company = ContactRules.company(signUp.company(), errors);
         String orgNumber = signUp.orgNumber() == null || signUp.orgNumber().isBlank() ? null : signUp.orgNumber().trim();
         if (orgNumber != null && OrganisationNumber.parse(orgNumber).isEmpty()) {
             errors.add("orgNumber", "organisationsnumret stämmer inte (tio siffror, t.ex. 556036-0793; kontrollsiffran räknas)");
@@ -67,38 +56,13 @@ final class SignUpRules {
         return clean;
     }
 
-    private static String oneLine(String value, String field, String label, boolean required, Errors errors) {
-        String text = value == null ? "" : value.trim();
-        if (required && text.isEmpty()) {
-            errors.add(field, "ange " + label);
-        } else if (text.length() > 200 || text.contains("\n") || text.contains("\r")) {
-            errors.add(field, label + " ska vara en rad på högst 200 tecken");
-        }
-        return text;
-    }
-
     static boolean isEmail(String text) {
         return mailable(text).isPresent();
     }
 
-    /**
-     * The address as mail servers take it: a domain with å ä ö in its ASCII (xn--) form. Empty when
-     * it is no address, or when the part before @ has letters beyond ASCII, which few servers accept.
-     */
+    /** See {@link ContactRules#mailable}. */
     static java.util.Optional<String> mailable(String text) {
-        if (text == null || text.length() > 254 || !EMAIL.matcher(text).matches()) {
-            return java.util.Optional.empty();
-        }
-        int at = text.lastIndexOf('@');
-        String local = text.substring(0, at);
-        if (!local.chars().allMatch(c -> c < 128)) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(local + "@" + java.net.IDN.toASCII(text.substring(at + 1)));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+        return ContactRules.mailable(text);
     }
 
     static String checkEmail(String email) {

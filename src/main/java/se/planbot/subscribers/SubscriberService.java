@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import se.planbot.db.Database;
@@ -41,6 +42,7 @@ public final class SubscriberService {
     private final String consentVersion;
     private final SubscriberStore store = new SubscriberStore();
     private final SignUpRules rules;
+    private WelcomeDialogs welcomeDialogs = WelcomeDialogs.NONE;
 
     public SubscriberService(Database database, Outbox outbox, PlanService plan, Clock clock, ZoneId zone,
             String baseUrl, String consentVersion) {
@@ -56,6 +58,11 @@ public final class SubscriberService {
 
     public String consentVersion() {
         return consentVersion;
+    }
+
+    /** Where the welcome mail's coming dialogs come from (the dialogs feature, built after this service). */
+    public void welcomeWith(WelcomeDialogs dialogs) {
+        this.welcomeDialogs = dialogs;
     }
 
     /**
@@ -122,8 +129,14 @@ public final class SubscriberService {
         return database.read(connection -> store.byToken(connection, LinkTokens.hash(token), "confirm", clock.instant()));
     }
 
-    /** Confirms the subscription of a valid link (one use); empty when expired, used or tampered. */
+    /**
+     * Confirms the subscription of a valid link (one use) and queues the welcome mail: the coming
+     * dialogs that match, with links to register, and the preferences and unsubscribe links.
+     * Empty when expired, used or tampered.
+     */
     public Optional<Subscriber> confirm(String token, String source) {
+        // Read before the write transaction: a read connection cannot begin while the writer holds the lock.
+        List<Strategy> strategies = plan.strategies();
         return database.write(connection -> {
             Instant now = clock.instant();
             var found = store.byToken(connection, LinkTokens.hash(token), "confirm", now);
@@ -133,9 +146,41 @@ public final class SubscriberService {
             long id = found.get().id();
             store.setStatus(connection, id, SubscriberStatus.CONFIRMED, now);
             store.addConsent(connection, id, "confirmed", consentVersion, source, now);
-            store.dropTokens(connection, id, "confirm");
-            return store.byId(connection, id);
+            // The used link stays, marked used, so opening it again says "redan bekräftad".
+            store.keepUsed(connection, id, LinkTokens.hash(token), "confirm", now);
+            Subscriber confirmed = store.byId(connection, id).orElseThrow();
+            var model = new LinkedHashMap<String, Object>();
+            model.put("name", confirmed.name());
+            model.put("topics", titles(strategies, confirmed.topics()));
+            model.put("dialogs", welcomeDialogs.offer(connection, confirmed));
+            addManageLinks(connection, confirmed, model);
+            outbox.enqueue(connection, new OutgoingMessage("subscribe-welcome:" + id + ":" + now.toEpochMilli(),
+                    Channel.EMAIL, confirmed.email(), confirmed.name(), "subscribe-welcome", model, confirmed.locale()));
+            return Optional.of(confirmed);
         });
+    }
+
+    /**
+     * A fresh manage link in a mail to a subscriber: {@code unsubscribeLink} and {@code preferencesUrl}
+     * for the text, and {@code unsubscribeUrl} for the List-Unsubscribe headers, which RFC 8058 allows
+     * for https only (on a plain-http trial the visible link still works).
+     */
+    public void addManageLinks(Connection connection, Subscriber subscriber, Map<String, Object> model)
+            throws SQLException {
+        String token = issueManageLink(connection, subscriber.id());
+        String language = LinkTokens.languageQuery(subscriber.locale());
+        String unsubscribe = baseUrl + "/unsubscribe?" + language + "token=" + token;
+        model.put("unsubscribeLink", unsubscribe);
+        if (baseUrl.startsWith("https://")) {
+            model.put("unsubscribeUrl", unsubscribe);
+        }
+        model.put("preferencesUrl", baseUrl + "/preferences?" + language + "token=" + token);
+    }
+
+    /** The subscriber a confirmation link already confirmed, while still confirmed. */
+    public Optional<Subscriber> confirmedBy(String token) {
+        return database.read(connection -> store.byUsedToken(connection, LinkTokens.hash(token), "confirm"))
+                .filter(subscriber -> subscriber.status() == SubscriberStatus.CONFIRMED);
     }
 
     /** A new manage link (unsubscribe, preferences, my data) for a mail being queued now. */
@@ -214,8 +259,12 @@ public final class SubscriberService {
     }
 
     private List<String> topicTitles(List<Integer> topics) {
+        return titles(plan.strategies(), topics);
+    }
+
+    private static List<String> titles(List<Strategy> strategies, List<Integer> topics) {
         var titles = new ArrayList<String>();
-        for (Strategy strategy : plan.strategies()) {
+        for (Strategy strategy : strategies) {
             if (topics.contains(strategy.id())) {
                 titles.add(strategy.id() + ". " + strategy.title());
             }

@@ -35,7 +35,8 @@ final class SubscriberStore {
             throws SQLException {
         // Expiry is compared as Instant, not as text: ISO strings with and without fractions do not sort.
         var id = Jdbc.one(connection, """
-                select subscriber_id, expires_at from subscriber_tokens where token_hash = ? and purpose = ?
+                select subscriber_id, expires_at from subscriber_tokens
+                where token_hash = ? and purpose = ? and used_at is null
                 """, rows -> {
                     Instant expires = Jdbc.instant(rows, "expires_at");
                     return expires == null || expires.isAfter(now) ? rows.getLong("subscriber_id") : null;
@@ -90,6 +91,22 @@ final class SubscriberStore {
     }
 
     /** A confirmation link works once; earlier ones die when a new one is sent. */
+    /** The subscriber whose link this was, once it has been used (a confirmation link opened again). */
+    Optional<Subscriber> byUsedToken(Connection connection, String tokenHash, String purpose) throws SQLException {
+        var id = Jdbc.one(connection, """
+                select subscriber_id from subscriber_tokens where token_hash = ? and purpose = ? and used_at is not null
+                """, rows -> rows.getLong("subscriber_id"), tokenHash, purpose);
+        return id.isPresent() ? byId(connection, id.get()) : Optional.empty();
+    }
+
+    /** Keeps only this one of the subscriber's links of its purpose, marked used. */
+    void keepUsed(Connection connection, long subscriberId, String tokenHash, String purpose, Instant now)
+            throws SQLException {
+        Jdbc.update(connection, "delete from subscriber_tokens where subscriber_id = ? and purpose = ? and token_hash <> ?",
+                subscriberId, purpose, tokenHash);
+        Jdbc.update(connection, "update subscriber_tokens set used_at = ? where token_hash = ?", now, tokenHash);
+    }
+
     void dropTokens(Connection connection, long subscriberId, String purpose) throws SQLException {
         Jdbc.update(connection, "delete from subscriber_tokens where subscriber_id = ? and purpose = ?",
                 subscriberId, purpose);

@@ -16,14 +16,15 @@ import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 
 /**
- * The dialog calendar for the public: the list, each dialog with its registration form, the
- * calendar feed, and cancelling a registration from the link in its mails (GET shows a button,
- * only the POST cancels: mail scanners follow links).
+ * The dialog calendar for the public: the list, each dialog with its registration form and its
+ * own calendar file ("Lägg till i kalendern"), the calendar feed, and cancelling a registration
+ * from the link in its mails (GET shows a button, only the POST cancels: mail scanners follow links).
  *
  * <pre>
  * curl -s localhost:7070/dialogs
  * curl -s localhost:7070/dialogs/3
  * curl -s localhost:7070/dialogs.ics
+ * curl -s localhost:7070/dialogs/3/kalender.ics
  * </pre>
  */
 public final class DialogPages {
@@ -69,6 +70,18 @@ public final class DialogPages {
         showDialog(ctx, 200, dialog.get(), pages.model(ctx));
     }
 
+    /** One dialog as a calendar file to open or import: PUBLISH, like an invitation to a subscriber. */
+    public void oneDialogCalendar(Context ctx) {
+        Optional<Dialog> dialog = find(ctx);
+        if (dialog.isEmpty()) {
+            pages.notFound(ctx);
+            return;
+        }
+        ctx.contentType("text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"dialog-" + dialog.get().id() + ".ics\"")
+                .result(calendar.announcement(dialog.get()));
+    }
+
     private void showDialog(Context ctx, int status, Dialog dialog, Map<String, Object> model) {
         model.put("dialog", texts.model(dialog, pages.locale(ctx)));
         model.put("open", dialogs.registrationOpen(dialog));
@@ -82,7 +95,7 @@ public final class DialogPages {
             return;
         }
         if (!limiter.allow("register:" + pages.client(ctx))) {
-            pages.tooMany(ctx, limiter.window().toSeconds());
+            pages.tooMany(ctx, limiter.retryAfter("register:" + pages.client(ctx)).toSeconds());
             return;
         }
         var model = pages.model(ctx);
@@ -113,17 +126,22 @@ public final class DialogPages {
         var model = pages.model(ctx);
         model.put("token", token);
         model.put("cancelled", registration.get().status() == RegistrationStatus.CANCELLED);
+        model.put("waiting", registration.get().status() == RegistrationStatus.WAITING);
         model.put("dialog", texts.model(dialogs.require(registration.get().dialogId()), pages.locale(ctx)));
         pages.show(ctx, 200, "registration-cancel", model);
     }
 
     public void cancel(Context ctx) {
-        Optional<Registration> cancelled = registrations.cancel(nonNull(ctx.formParam("token")));
+        String token = nonNull(ctx.formParam("token"));
+        boolean waiting = registrations.forLink(token).filter(found -> found.status() == RegistrationStatus.WAITING)
+                .isPresent();
+        Optional<Registration> cancelled = registrations.cancel(token);
         if (cancelled.isEmpty()) {
             pages.badLink(ctx);
             return;
         }
         var model = pages.model(ctx);
+        model.put("waiting", waiting);
         model.put("cancelled", true);
         model.put("done", true);
         model.put("dialog", texts.model(dialogs.require(cancelled.get().dialogId()), pages.locale(ctx)));

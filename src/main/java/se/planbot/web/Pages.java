@@ -16,13 +16,14 @@ final class Pages {
     static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final String PAGE = "planbot.page";
     private static final String UNREADABLE = "planbot.unreadable-form";
-    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'%s; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final PebbleRenderer renderer;
     private final Csrf csrf;
     private final Locale defaultLocale;
     private final Map<String, Object> site;
+    private final String policy;
     private final boolean trustForwardedFor;
 
     Pages(PebbleRenderer renderer, Csrf csrf, Locale defaultLocale, Map<String, Object> site, boolean trustForwardedFor) {
@@ -30,6 +31,9 @@ final class Pages {
         this.csrf = csrf;
         this.defaultLocale = defaultLocale;
         this.site = Map.copyOf(site);
+        // The organisation's logo may live on its own web server.
+        Object logoOrigin = site.getOrDefault("logoOrigin", "");
+        this.policy = POLICY.formatted(logoOrigin.toString().isEmpty() ? "" : " " + logoOrigin);
         this.trustForwardedFor = trustForwardedFor;
     }
 
@@ -60,6 +64,7 @@ final class Pages {
         model.put("amp", english ? "&locale=en" : "");
         model.put("t", renderer.messages(locale));
         model.put("site", site);
+        model.put("organisation", site.get("organisation"));
         model.put("path", ctx.path());
         model.put("section", section(ctx.path()));
         model.put("switchUrl", switchUrl(ctx, english ? "sv" : "en"));
@@ -104,7 +109,7 @@ final class Pages {
 
     void show(Context ctx, int status, String page, Map<String, Object> model) {
         ctx.attribute(PAGE, page);
-        ctx.header("Content-Security-Policy", POLICY);
+        ctx.header("Content-Security-Policy", policy);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
@@ -154,9 +159,12 @@ final class Pages {
         show(ctx, 403, "forbidden", model(ctx));
     }
 
+    /** 429 saying when to try again: in whole minutes, rounded up (at least one). */
     void tooMany(Context ctx, long retryAfterSeconds) {
         ctx.header("Retry-After", Long.toString(retryAfterSeconds));
-        show(ctx, 429, "too-many", model(ctx));
+        var model = model(ctx);
+        model.put("retryMinutes", Math.max(1, (retryAfterSeconds + 59) / 60));
+        show(ctx, 429, "too-many", model);
     }
 
     boolean csrfValid(Context ctx) {

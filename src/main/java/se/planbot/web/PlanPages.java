@@ -24,7 +24,8 @@ import se.planbot.problem.FieldError;
 
 /**
  * The public pages about the programme: its overview with each strategy's progress, the action
- * plan with filters, each action with its history, the accessibility statement and the style sheet.
+ * plan with filters, each action with its history, the accessibility statement, what is done with
+ * personal data (who is responsible, what is kept and for how long) and the style sheet.
  *
  * <pre>
  * curl -s localhost:7070/
@@ -32,6 +33,7 @@ import se.planbot.problem.FieldError;
  * curl -s 'localhost:7070/plan?q=företagslots&amp;page=2'
  * curl -s localhost:7070/plan/actions/12
  * curl -s localhost:7070/tillganglighet
+ * curl -s localhost:7070/personuppgifter
  * </pre>
  */
 public final class PlanPages {
@@ -50,6 +52,10 @@ public final class PlanPages {
 
     public void accessibility(Context ctx) {
         pages.show(ctx, 200, "accessibility", pages.model(ctx));
+    }
+
+    public void privacy(Context ctx) {
+        pages.show(ctx, 200, "privacy", pages.model(ctx));
     }
 
     public void styleSheet(Context ctx) {

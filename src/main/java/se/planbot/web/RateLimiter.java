@@ -48,6 +48,22 @@ final class RateLimiter {
         }
     }
 
+    /** How long until the key may send again: until its oldest request in the window has left it. */
+    Duration retryAfter(String key) {
+        Deque<Instant> times = hits.get(key);
+        if (times == null) {
+            return Duration.ZERO;
+        }
+        synchronized (times) {
+            Instant oldest = times.peekFirst();
+            if (oldest == null || times.size() < permits) {
+                return Duration.ZERO;
+            }
+            Duration left = Duration.between(clock.instant(), oldest.plus(window));
+            return left.isNegative() ? Duration.ZERO : left;
+        }
+    }
+
     Duration window() {
         return window;
     }

@@ -65,7 +65,7 @@ public final class SubscriptionPages {
 
     public void subscribe(Context ctx) {
         if (!limiter.allow("subscribe:" + pages.client(ctx))) {
-            pages.tooMany(ctx, limiter.window().toSeconds());
+            pages.tooMany(ctx, limiter.retryAfter("subscribe:" + pages.client(ctx)).toSeconds());
             return;
         }
         var model = pages.model(ctx);
@@ -89,7 +89,7 @@ public final class SubscriptionPages {
     public void confirmPage(Context ctx) {
         String token = text(ctx.queryParam("token"));
         if (subscribers.pendingFor(token).isEmpty()) {
-            pages.show(ctx, 404, "confirm-expired", pages.model(ctx));
+            linkNotUsable(ctx, token);
             return;
         }
         var model = pages.model(ctx);
@@ -98,14 +98,26 @@ public final class SubscriptionPages {
     }
 
     public void confirm(Context ctx) {
-        Optional<Subscriber> confirmed = subscribers.confirm(text(ctx.formParam("token")), "web:/subscribe/confirm");
+        String token = text(ctx.formParam("token"));
+        Optional<Subscriber> confirmed = subscribers.confirm(token, "web:/subscribe/confirm");
         if (confirmed.isEmpty()) {
-            pages.show(ctx, 404, "confirm-expired", pages.model(ctx));
+            linkNotUsable(ctx, token);
             return;
         }
         var model = pages.model(ctx);
         model.put("subscriber", confirmed.get());
         pages.show(ctx, 200, "confirmed", model);
+    }
+
+    /** A confirmation link used before says so; an expired or unknown one that it does not work. */
+    private void linkNotUsable(Context ctx, String token) {
+        var model = pages.model(ctx);
+        if (subscribers.confirmedBy(token).isPresent()) {
+            model.put("already", true);
+            pages.show(ctx, 200, "confirmed", model);
+        } else {
+            pages.show(ctx, 404, "confirm-expired", model);
+        }
     }
 
     public void preferencesPage(Context ctx) {
@@ -151,12 +163,19 @@ public final class SubscriptionPages {
     /** A page opened from a mail link: it only shows a button; the POST behind it acts. */
     private void linkPage(Context ctx, String page) {
         String token = text(ctx.queryParam("token"));
-        if (subscribers.forLink(token).isEmpty()) {
+        Optional<Subscriber> subscriber = subscribers.forLink(token);
+        if (subscriber.isEmpty()) {
             pages.badLink(ctx);
             return;
         }
         var model = pages.model(ctx);
         model.put("token", token);
+        // An unsubscribe link used before offers no button: it says the subscription has already ended.
+        if (page.equals("unsubscribe") && subscriber.get().status() == SubscriberStatus.UNSUBSCRIBED) {
+            model.put("already", true);
+            pages.show(ctx, 200, "unsubscribed", model);
+            return;
+        }
         pages.show(ctx, 200, page, model);
     }
 
@@ -166,11 +185,14 @@ public final class SubscriptionPages {
         if (token == null && ctx.isFormUrlencoded()) {
             token = ctx.formParam("token");
         }
+        boolean ended = subscribers.forLink(text(token))
+                .filter(subscriber -> subscriber.status() == SubscriberStatus.UNSUBSCRIBED).isPresent();
         if (!subscribers.unsubscribe(text(token), "web:/unsubscribe")) {
             pages.badLink(ctx);
             return;
         }
         var model = pages.model(ctx);
+        model.put("already", ended);
         model.put("token", text(token));
         pages.show(ctx, 200, "unsubscribed", model);
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads a calendar file with a parser that is not ical4j: Debian's python3-icalendar (installed by
  * .ci/needs-business.sh). It fails on a dangling TZID and returns what it understood as JSON:
- * method, VTIMEZONE ids, and each event's uid, sequence, status, start/end (ISO with offset).
+ * method, calendar name (X-WR-CALNAME), VTIMEZONE ids, and each event's uid, sequence, status, start/end (ISO with offset).
  */
 public final class IndependentIcsParser {
 
@@ -37,6 +37,7 @@ public final class IndependentIcsParser {
                     'attendees': [str(a) for a in (ev.get('ATTENDEE') if isinstance(ev.get('ATTENDEE'), list) else [ev.get('ATTENDEE')] if ev.get('ATTENDEE') else [])],
                 })
             print(json.dumps({'method': str(cal.get('METHOD', '')), 'version': str(cal.get('VERSION', '')),
+                              'name': str(cal.get('X-WR-CALNAME', '')),
                               'zones': zones, 'events': events}))
             """;
 

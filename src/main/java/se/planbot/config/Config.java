@@ -1,8 +1,5 @@
 package se.planbot.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -21,8 +18,9 @@ import java.util.Set;
  * Planbot's configuration: built-in defaults, then the properties file, then {@code PLANBOT_*}
  * environment variables ({@code smtp.host} is {@code PLANBOT_SMTP_HOST}).
  *
- * <p>Every key Planbot knows is listed in {@link #DEFAULTS}; an unknown key in the file stops
- * start-up, so a typo such as {@code http.prot} is not silently ignored. Typed getters reject
+ * <p>Every key Planbot knows is listed in {@link #DEFAULTS}; an unknown key in the file, or an
+ * unknown {@code PLANBOT_*} variable, stops start-up, so a typo such as {@code http.prot} is not
+ * silently ignored. Typed getters reject
  * bad values with a message naming the key.
  */
 public final class Config {
@@ -94,12 +92,7 @@ public final class Config {
     public static Config load(Path file, boolean fileRequired, Map<String, String> environment) {
         var merged = new LinkedHashMap<>(DEFAULTS);
         if (Files.exists(file)) {
-            var properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ConfigException("Kan inte läsa konfigurationsfilen " + file + ": " + e.getMessage());
-            }
+            Properties properties = ConfigFile.read(file);
             for (String key : properties.stringPropertyNames()) {
                 if (!DEFAULTS.containsKey(key)) {
                     throw new ConfigException("Okänd nyckel i " + file + ": '" + key + "'");
@@ -114,6 +107,7 @@ public final class Config {
         } else if (fileRequired) {
             throw new ConfigException("Konfigurationsfilen finns inte: " + file);
         }
+        EnvironmentNames.refuseUnknown(environment, DEFAULTS.keySet());
         for (String key : DEFAULTS.keySet()) {
             String fromEnvironment = environment.get(environmentName(key));
             if (fromEnvironment != null) {

@@ -71,6 +71,7 @@ import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.DialogState;
 import se.planbot.http.HealthCheck;
 import se.planbot.web.Metrics;
+import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
 import se.planbot.web.OutboxHealth;
 import se.planbot.web.SchedulerHealth;
@@ -289,7 +290,7 @@ public final class Planbot implements AutoCloseable {
         checks.add(slack.health());
         smtpLogin.health().ifPresent(checks::add);
         routes = new RouteTable(web, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), new Health(checks), metrics, slack.events()).routes();
+                new OutboxApi(outboxAdmin), new OpenApiDocument(), new Health(checks), metrics, slack.events()).routes();
         this.web = new WebServer(json, routes, web.guard(), metrics, web.renderer(), web.pageNotFound())
                 .start(config.port("http.port"));
         // Only once the port is ours: a second Planbot on the same port must not start sending.

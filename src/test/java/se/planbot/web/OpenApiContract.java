@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Planbot's OpenAPI document as a test reads it: which operation a request hits, and whether a
@@ -66,6 +67,49 @@ public final class OpenApiContract {
         return document;
     }
 
+    /** Every operation the document names, as "METHOD /path/{template}", with its {@code x-planbot-role}. */
+    public Map<String, String> roles() {
+        var roles = new TreeMap<String, String>();
+        JsonNode paths = document.get("paths");
+        paths.fieldNames().forEachRemaining(template -> paths.get(template).fields().forEachRemaining(entry -> {
+            if (!entry.getKey().equals("parameters")) {
+                roles.put(entry.getKey().toUpperCase(Locale.ROOT) + " " + template,
+                        entry.getValue().path("x-planbot-role").asText("(none)"));
+            }
+        }));
+        return roles;
+    }
+
+    /**
+     * How the document and the route table differ, given the table's API routes ("METHOD /path")
+     * with their roles: a route without a path in the document, a documented route the table does
+     * not have, a role that differs, or an operation whose {@code security} says another role than
+     * its {@code x-planbot-role}. Empty when they agree.
+     */
+    public List<String> drift(Map<String, String> routeRoles) {
+        var drift = new ArrayList<String>();
+        Map<String, String> documented = roles();
+        routeRoles.forEach((route, role) -> {
+            if (!documented.containsKey(route)) {
+                drift.add(route + ": in the route table, but not in the OpenAPI document");
+            } else if (!documented.get(route).equals(role)) {
+                drift.add(route + ": the route table says " + role + ", the OpenAPI document " + documented.get(route));
+            }
+        });
+        documented.keySet().stream().filter(route -> !routeRoles.containsKey(route))
+                .forEach(route -> drift.add(route + ": in the OpenAPI document, but not in the route table"));
+        documented.forEach((route, role) -> {
+            String[] parts = route.split(" ", 2);
+            JsonNode security = document.get("paths").get(parts[1]).get(parts[0].toLowerCase(Locale.ROOT)).get("security");
+            String declared = security == null ? "(global)" : security.isEmpty() ? "public"
+                    : security.get(0).path("apiToken").path(0).asText("(any token)");
+            if (!declared.equals(role)) {
+                drift.add(route + ": x-planbot-role is " + role + " but security says " + declared);
+            }
+        });
+        return drift;
+    }
+
     /** The document's path template that a concrete path falls under: /api/v1/actions/6 → /api/v1/actions/{id}. */
     public Optional<String> template(String path) {
         for (Iterator<String> templates = document.get("paths").fieldNames(); templates.hasNext(); ) {
@@ -84,11 +128,13 @@ public final class OpenApiContract {
     public List<String> problems(HttpResponse<String> response) {
         String method = response.request().method().toLowerCase(Locale.ROOT);
         URI uri = response.request().uri();
-        return problems(method, uri.getPath(), response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+        response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        return problems(method, uri.getPath(), response.statusCode(), headers, response.body());
     }
 
-    public List<String> problems(String method, String path, int status, String contentType, String body) {
+    /** {@code headers} by name as the response has them (the HttpResponse overload ignores case). */
+    public List<String> problems(String method, String path, int status, Map<String, String> headers, String body) {
         String request = method.toUpperCase(Locale.ROOT) + " " + path + " → " + status;
         var problems = new ArrayList<String>();
         Optional<String> template = template(path);
@@ -104,17 +150,22 @@ public final class OpenApiContract {
             return List.of(request + ": status " + status + " is not among the documented responses");
         }
         responsePointer = followRef(responsePointer);
-        String mediaType = contentType.split(";")[0].trim();
+        document.at(responsePointer + "/headers").fields().forEachRemaining(header -> {
+            if (header.getValue().path("required").asBoolean() && !headers.containsKey(header.getKey())) {
+                problems.add(request + ": no " + header.getKey() + " header, which the document says is always there");
+            }
+        });
+        String mediaType = headers.getOrDefault("Content-Type", "").split(";")[0].trim();
         JsonNode content = document.at(responsePointer + "/content");
         if (content.isMissingNode()) {
-            return body.isEmpty() ? List.of() : List.of(request + ": a body where the document promises none");
+            return body.isEmpty() ? problems : List.of(request + ": a body where the document promises none");
         }
         if (!content.has(mediaType)) {
             return List.of(request + ": Content-Type '" + mediaType + "' is not documented (" + names(content) + ")");
         }
         JsonNode schema = content.get(mediaType).get("schema");
         if (!mediaType.endsWith("json") || schema == null) {
-            return List.of();
+            return problems;
         }
         var validator = schemas.getSchema(SchemaLocation.of(BASE + "#" + responsePointer + "/content/"
                 + escape(mediaType) + "/schema"));

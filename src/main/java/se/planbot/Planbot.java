@@ -58,6 +58,7 @@ import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
 import se.planbot.web.Metrics;
+import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
 import se.planbot.web.OutboxHealth;
 import se.planbot.web.PebbleRenderer;
@@ -216,7 +217,7 @@ public final class Planbot implements AutoCloseable {
         var console = ConsoleWeb.create(faces.renderer(), signIn, clock, webSettings.locale(), site,
                 webSettings.secureCookies(), webSettings.trustForwardedFor(), webSettings.formsPerHour());
         routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), health, metrics, slack.events()).routes();
+                new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();

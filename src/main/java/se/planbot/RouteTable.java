@@ -21,6 +21,7 @@ import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
 import se.planbot.web.Metrics;
+import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
 import se.planbot.web.PlanApi;
 import se.planbot.web.Route;
@@ -40,8 +41,8 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox, Health health,
-        Metrics metrics, Optional<SlackEventsRoute> slack) {
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox,
+        OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     List<Route> routes() {
         var pages = web.planPages();
@@ -85,6 +86,9 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/admin/login/link", consoleWeb.signIn()::useLink, FORM),
                 post("/admin/logout", consoleWeb.signIn()::signOut, FORM),
                 get("/admin", consoleWeb.signIn()::home, console(PersonRole.values())),
+
+                // The JSON API described as OpenAPI 3.1 (web/OpenApiDocument); a new API route needs its path there too
+                get(OpenApiDocument.PATH, openApi::serve, PUBLIC),
 
                 // The action plan's JSON API (web/PlanApi, web/TransferApi)
                 get("/api/v1/program", plan::program, PUBLIC),

@@ -112,6 +112,11 @@ final class BusinessFixture implements AutoCloseable {
         return send(cookieless, request.build());
     }
 
+    /** Sends a request as a program does: no cookies, no token unless the request has one. */
+    HttpResponse<String> send(HttpRequest request) {
+        return send(cookieless, request);
+    }
+
     JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

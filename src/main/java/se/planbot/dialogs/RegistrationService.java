@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import se.planbot.db.Database;
 import se.planbot.problem.Errors;
+import se.planbot.problem.InputText;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 import se.planbot.subscribers.LinkTokens;
@@ -145,14 +146,15 @@ public final class RegistrationService {
         String email = form.email() == null ? "" : form.email().trim();
         if (name.isEmpty()) {
             errors.add("name", "ange ditt namn");
-        } else if (name.length() > 200 || name.contains("\n") || name.contains("\r")) {
-            errors.add("name", "namnet ska vara en rad på högst 200 tecken");
+        } else {
+            InputText.line(errors, "name", "namnet", name, 200);
         }
-        if (company.length() > 200 || company.contains("\n") || company.contains("\r")) {
-            errors.add("company", "företaget ska vara en rad på högst 200 tecken");
-        }
+        InputText.line(errors, "company", "företaget", company, 200);
+        var emailProblem = InputText.lineProblem("e-postadressen", email, 254);
         if (email.isEmpty()) {
             errors.add("email", "ange din e-postadress");
+        } else if (emailProblem.isPresent()) {
+            errors.add("email", emailProblem.get());
         } else if (!SubscriberService.isEmail(email)) {
             errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se); "
                     + "delen före @ kan inte ha å, ä eller ö");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import se.planbot.db.Database;
 import se.planbot.problem.Errors;
+import se.planbot.problem.InputText;
 import se.planbot.problem.NotFound;
 
 /**
@@ -217,7 +218,10 @@ public final class PlanService {
     private Action patchAction(Connection connection, long id, ActionDraft patch, java.util.Set<String> cleared,
             String note, String actor) throws SQLException {
         Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
-        ActionDraft merged = patch.over(current).without(cleared);
+        var noteErrors = new Errors();
+        InputText.text(noteErrors, "note", "anteckningen", note, InputText.NOTE_MAX);
+        noteErrors.throwIfAny();
+        ActionDraft merged = doneMeansFullProgress(patch).over(current).without(cleared);
         rules.check(connection, merged, current);
         List<FieldChange> changes = ActionDiff.changed(connection, store, current, merged);
         if (changes.isEmpty() && (note == null || note.isBlank())) {
@@ -249,6 +253,15 @@ public final class PlanService {
                     update.status(), progress, null);
             return patchAction(connection, id, patch, update.note(), actor);
         });
+    }
+
+    /** A patch that marks an action done without a progress sets progress 100 (done is all done). */
+    private static ActionDraft doneMeansFullProgress(ActionDraft patch) {
+        if (patch.status() != ActionStatus.DONE || patch.progress() != null) {
+            return patch;
+        }
+        return new ActionDraft(patch.code(), patch.title(), patch.description(), patch.strategyId(), patch.ownerId(),
+                patch.department(), patch.startDate(), patch.deadline(), patch.status(), 100, patch.origin());
     }
 
     private static ActionDraft withDefaults(ActionDraft draft) {

@@ -29,7 +29,7 @@ final class UpdateModal {
     static final String STATUS = "status";
     static final String PROGRESS = "progress";
     static final String NOTE = "note";
-    static final int NOTE_MAX = 1000;
+    static final int NOTE_MAX = se.planbot.problem.InputText.NOTE_MAX;
 
     private final Texts texts;
 

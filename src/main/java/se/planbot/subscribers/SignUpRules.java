@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import se.planbot.plan.PlanService;
 import se.planbot.problem.Errors;
+import se.planbot.problem.InputText;
 import se.planbot.problem.InvalidInput;
 
 /**
@@ -27,8 +28,11 @@ final class SignUpRules {
     SignUp check(SignUp signUp) {
         var errors = new Errors();
         String email = signUp.email() == null ? "" : signUp.email().trim();
+        var emailProblem = InputText.lineProblem("e-postadressen", email, 254);
         if (email.isEmpty()) {
             errors.add("email", "ange din e-postadress");
+        } else if (emailProblem.isPresent()) {
+            errors.add("email", emailProblem.get());
         } else if (!isEmail(email)) {
             errors.add("email", "det ser inte ut som en e-postadress (t.ex. namn@foretag.se); "
                     + "delen före @ kan inte ha å, ä eller ö");
@@ -71,8 +75,8 @@ final class SignUpRules {
         String text = value == null ? "" : value.trim();
         if (required && text.isEmpty()) {
             errors.add(field, "ange " + label);
-        } else if (text.length() > 200 || text.contains("\n") || text.contains("\r")) {
-            errors.add(field, label + " ska vara en rad på högst 200 tecken");
+        } else {
+            InputText.line(errors, field, label, text, 200);
         }
         return text;
     }

@@ -29,6 +29,10 @@ public final class JsonBody {
     }
 
     public static JsonBody parse(ObjectMapper mapper, String body, Set<String> allowedFields) {
+        if (body != null && body.indexOf('\uFFFD') >= 0) {
+            // The bytes were decoded with replacement characters: refuse rather than store the damage.
+            throw new InvalidInput("body", "ogiltig UTF-8: skicka JSON-texten kodad som UTF-8");
+        }
         JsonNode root;
         try {
             // A field given twice is a mistake to name, not "the last one wins".

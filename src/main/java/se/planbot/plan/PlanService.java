@@ -195,8 +195,9 @@ public final class PlanService {
         Instant now = clock.instant();
         long id = store.insertAction(connection, complete, now);
         Action created = store.action(connection, id).orElseThrow();
-        store.appendChange(connection, id, now, actor, note == null || note.isBlank() ? "Skapad" : note,
-                ActionDiff.created(created));
+        boolean given = note != null && !note.isBlank();
+        // Only Planbot's own "Skapad" is public; a note someone wrote is internal like every other.
+        store.appendChange(connection, id, now, actor, given ? note : "Skapad", !given, ActionDiff.created(created));
         return created;
     }
 
@@ -207,16 +208,22 @@ public final class PlanService {
 
     /** As {@link #patchAction(long, ActionDraft, String, String)}, also emptying {@code cleared} fields. */
     public Action patchAction(long id, ActionDraft patch, java.util.Set<String> cleared, String note, String actor) {
-        return database.write(connection -> patchAction(connection, id, patch, cleared, note, actor));
+        return patchAction(id, patch, cleared, note, false, actor);
+    }
+
+    /** As above, with a note that is public ({@code notePublic}) or internal. */
+    public Action patchAction(long id, ActionDraft patch, java.util.Set<String> cleared, String note, boolean notePublic,
+            String actor) {
+        return database.write(connection -> patchAction(connection, id, patch, cleared, note, notePublic, actor));
     }
 
     public Action patchAction(Connection connection, long id, ActionDraft patch, String note, String actor)
             throws SQLException {
-        return patchAction(connection, id, patch, java.util.Set.of(), note, actor);
+        return patchAction(connection, id, patch, java.util.Set.of(), note, false, actor);
     }
 
     private Action patchAction(Connection connection, long id, ActionDraft patch, java.util.Set<String> cleared,
-            String note, String actor) throws SQLException {
+            String note, boolean notePublic, String actor) throws SQLException {
         Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
         var noteErrors = new Errors();
         InputText.text(noteErrors, "note", "anteckningen", note, InputText.NOTE_MAX);
@@ -229,7 +236,7 @@ public final class PlanService {
         }
         Instant now = clock.instant();
         store.updateAction(connection, id, merged, now);
-        store.appendChange(connection, id, now, actor, note, changes);
+        store.appendChange(connection, id, now, actor, note, notePublic, changes);
         return store.action(connection, id).orElseThrow();
     }
 
@@ -251,7 +258,7 @@ public final class PlanService {
             }
             var patch = new ActionDraft(null, null, null, null, null, null, null, null,
                     update.status(), progress, null);
-            return patchAction(connection, id, patch, update.note(), actor);
+            return patchAction(connection, id, patch, java.util.Set.of(), update.note(), update.notePublic(), actor);
         });
     }
 

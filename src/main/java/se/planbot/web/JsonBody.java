@@ -95,6 +95,19 @@ public final class JsonBody {
         return value.textValue();
     }
 
+    /** A true/false field; {@code absent} when the body does not have it. */
+    public boolean flag(String field, boolean absent) {
+        if (!has(field)) {
+            return absent;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            errors.add(field, "ska vara true eller false, inte " + value);
+            return absent;
+        }
+        return value.booleanValue();
+    }
+
     public Integer integer(String field) {
         if (!has(field)) {
             return null;

@@ -12,6 +12,7 @@ import se.planbot.db.Database;
 import se.planbot.outbox.Channel;
 import se.planbot.outbox.Outbox;
 import se.planbot.outbox.QueuedMessage;
+import se.planbot.plan.ActionFilter;
 import se.planbot.plan.PlanService;
 
 /**
@@ -35,12 +36,16 @@ public final class ReminderSweep {
 
     private final Database database;
     private final Outbox outbox;
+    private final PlanService plan;
+    private final ReminderSettings settings;
     private final List<NamedRule> rules = new ArrayList<>();
 
     public ReminderSweep(Database database, PlanService plan, Outbox outbox, ReminderSettings settings,
             WorkingDays workingDays, List<ReminderSource> sources, List<DigestSection> sections) {
         this.database = database;
         this.outbox = outbox;
+        this.plan = plan;
+        this.settings = settings;
         var owners = new OwnerReminders(plan, outbox, new DeadlineRules(settings.deadlineDays(), workingDays), settings);
         var digest = new Digest(plan, outbox, new DigestSchedule(settings.digestCron(), settings.zone()), settings, sections);
         var deadLetters = new DeadLetterNotice(plan, outbox, settings);
@@ -68,7 +73,7 @@ public final class ReminderSweep {
         if (!queued.isEmpty()) {
             log.info("Reminder sweep as of {} queued {} message(s)", now, queued.size());
         }
-        return new SweepResult(List.copyOf(queued), List.of(), List.copyOf(failures));
+        return new SweepResult(List.copyOf(queued), List.of(), List.copyOf(failures), gaps());
     }
 
     /** As {@link #run}, but rolls everything back: what would be queued, and what would then be sent. */
@@ -89,8 +94,13 @@ public final class ReminderSweep {
             });
             throw new IllegalStateException("preview must roll back");
         } catch (Rollback rollback) {
-            return rollback.result;
+            var result = rollback.result;
+            return new SweepResult(result.queued(), result.due(), result.failures(), gaps());
         }
+    }
+
+    private PlanGaps gaps() {
+        return PlanGaps.of(plan.actions(ActionFilter.all()), settings);
     }
 
     private List<QueuedMessage> apply(NamedRule rule, Connection connection, ZonedDateTime now) throws SQLException {

@@ -153,7 +153,7 @@ public final class Planbot implements AutoCloseable {
                         reminderSettings, List.of(new DialogDigest(baseUrl, zone))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
                 dialogs.reminders(),
-                new ExpiredSignUps(personalData)));
+                new ExpiredSignUps(personalData)), ReminderSweep.gapsOf(plan, reminderSettings));
     }
 
     public Dispatcher dispatcher() {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import se.planbot.outbox.Delivery;
 import se.planbot.outbox.QueuedMessage;
+import se.planbot.reminders.PlanGaps;
 import se.planbot.reminders.RemindReport;
 
 /** What {@code remind} prints: one line per message, in Swedish, for the person running it. */
@@ -38,7 +39,24 @@ final class RemindOutput {
         report.waitingForChannel().forEach((channel, count) -> out.println(count + " meddelanden väntar på kanalen "
                 + channel + ", som inte är påslagen (de skickas när den slås på)."));
         sweep.failures().forEach(failure -> out.println("  FEL i regel " + failure));
+        printGaps(sweep.gaps(), out);
         out.flush();
+    }
+
+    /** Who could not be reminded and what no reminder covers: said here, not only in the log. */
+    private static void printGaps(PlanGaps gaps, PrintWriter out) {
+        if (!gaps.unreachable().isEmpty()) {
+            out.println("Kan inte påminnas, saknar e-postadress och Slack-id (" + gaps.unreachable().size() + "):");
+            gaps.unreachable().forEach(owner -> out.println("  " + owner.name() + ": " + String.join(", ", owner.codes())));
+        }
+        if (!gaps.withoutOwner().isEmpty()) {
+            out.println("Åtgärder utan ansvarig (" + gaps.withoutOwner().size() + "):");
+            gaps.withoutOwner().forEach(action -> out.println("  " + action.code() + " " + action.title()));
+        }
+        if (!gaps.withoutDeadline().isEmpty()) {
+            out.println("Åtgärder utan klart senast-datum (" + gaps.withoutDeadline().size() + "):");
+            gaps.withoutDeadline().forEach(action -> out.println("  " + action.code() + " " + action.title()));
+        }
     }
 
     private static String line(QueuedMessage message) {

@@ -84,6 +84,38 @@ class RemindCommandTest {
     }
 
     @Test
+    void remind_and_the_digest_name_who_cannot_be_reminded_and_actions_without_owner_or_deadline() throws Exception {
+        try (Planbot planbot = Fixtures.planbot(folder, Clock.systemUTC(), Map.of())) {
+            var lars = Fixtures.person(planbot, "Lars Holm", null, null, PersonRole.OWNER);
+            Fixtures.action(planbot, "8.1", lars, "2026-12-08");
+            Fixtures.action(planbot, "8.2", null, "2026-11-20");
+            planbot.plan().patchAction(Fixtures.action(planbot, "8.3", lars, "2026-12-20").id(),
+                    new se.planbot.plan.ActionDraft(null, null, null, null, null, null, null, null, null, null, null),
+                    java.util.Set.of("deadline"), null, "test");
+        }
+        var run = remind("--at", "2026-11-30T08:00");
+
+        assertThat(run.out()).contains(
+                "Kan inte påminnas, saknar e-postadress och Slack-id (1):\n  Lars Holm: 8.1, 8.3\n",
+                "Åtgärder utan ansvarig (1):\n  8.2 Åtgärd 8.2: Ökad samverkan\n",
+                "Åtgärder utan klart senast-datum (1):\n  8.3 Åtgärd 8.3: Ökad samverkan\n");
+        String digest;
+        try (var files = Files.list(folder.resolve("mail"))) {
+            digest = files.filter(path -> path.toString().endsWith(".eml")).map(path -> {
+                try {
+                    var mail = new jakarta.mail.internet.MimeMessage(null, Files.newInputStream(path));
+                    return mail.getSubject().contains("Veckosammanfattning") || mail.getSubject().contains("ammanfattning")
+                            ? ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent().toString() : "";
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).filter(text -> !text.isEmpty()).findFirst().orElseThrow();
+        }
+        assertThat(digest).contains("Lars Holm: 8.1, 8.3", "8.2 Åtgärd 8.2: Ökad samverkan – ingen ansvarig, klar senast")
+                .doesNotContain("– ,");
+    }
+
+    @Test
     void a_dry_run_prints_what_would_be_sent_and_changes_nothing() throws Exception {
         var dry = remind("--at", "2026-12-01T08:00", "--dry-run");
         assertThat(dry.exit()).isZero();

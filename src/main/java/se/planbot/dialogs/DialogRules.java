@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import se.planbot.problem.Errors;
+import se.planbot.problem.InputText;
 
 /**
  * What a valid dialog is: a title, a start before its end (local time in the programme's zone,
@@ -77,10 +78,19 @@ final class DialogRules {
         String value = given != null ? given.trim() : current;
         if (required && (value == null || value.isEmpty())) {
             errors.add(field, "får inte vara tom");
-        } else if (value != null && (value.length() > max || value.contains("\n") || value.contains("\r"))) {
-            errors.add(field, "ska vara en rad på högst " + max + " tecken");
+        } else if (value != null) {
+            InputText.line(errors, field, label(field), value, max);
         }
         return value == null ? "" : value;
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case "title" -> "titeln";
+            case "theme" -> "temat";
+            case "place" -> "platsen";
+            default -> "länken";
+        };
     }
 
     private static boolean isWebLink(String link) {

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import se.planbot.db.Database;
 import se.planbot.problem.Errors;
+import se.planbot.problem.InputText;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 import se.planbot.subscribers.LinkTokens;

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import se.planbot.problem.Errors;
+import se.planbot.problem.InputText;
 
 /** What a valid action and a valid person are; every mistake named by its field, in Swedish. */
 final class PlanRules {
@@ -33,18 +34,13 @@ final class PlanRules {
         }
         if (draft.title() == null || draft.title().isBlank()) {
             errors.add("title", "titel saknas");
-        } else if (draft.title().length() > 300) {
-            errors.add("title", "titeln är för lång (högst 300 tecken)");
-        } else if (hasLineBreak(draft.title())) {
+        } else {
             // Titles go into mail subjects, Slack lists and one-line answers.
-            errors.add("title", "titeln ska vara en rad (utan radbrytning)");
+            InputText.line(errors, "title", "titeln", draft.title(), 300);
         }
-        if (draft.department() != null && hasLineBreak(draft.department())) {
-            errors.add("department", "förvaltningen ska vara en rad (utan radbrytning)");
-        }
-        if (draft.description() != null && draft.description().length() > 10_000) {
-            errors.add("description", "beskrivningen är för lång (högst 10 000 tecken)");
-        }
+        InputText.line(errors, "department", "förvaltningen", draft.department(), 200);
+        InputText.text(errors, "description", "beskrivningen", draft.description(), 10_000);
+        InputText.line(errors, "origin", "ursprunget", draft.origin(), 100);
         if (draft.strategyId() == null) {
             errors.add("strategy", "strategi saknas (ett nummer, t.ex. 2)");
         } else if (store.strategies(connection).stream().noneMatch(s -> s.id() == draft.strategyId())) {
@@ -59,11 +55,17 @@ final class PlanRules {
         if (draft.progress() != null && (draft.progress() < 0 || draft.progress() > 100)) {
             errors.add("progress", "framsteg ska vara 0–100 procent, inte " + draft.progress());
         }
+        if (draft.status() == ActionStatus.DONE && draft.progress() != null && draft.progress() != 100
+                && !errors.has("progress") && changesStatusOrProgress(draft, current)) {
+            errors.add("progress", "en klar åtgärd har framsteg 100, inte " + draft.progress()
+                    + "; ange 100 (eller inget framsteg) eller en annan status än klar");
+        }
         errors.throwIfAny();
     }
 
-    private static boolean hasLineBreak(String text) {
-        return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+    /** An action stored done with less than 100 before this rule is not refused for an unrelated change. */
+    private static boolean changesStatusOrProgress(ActionDraft draft, Action current) {
+        return current == null || current.status() != draft.status() || !Objects.equals(current.progress(), draft.progress());
     }
 
     PersonDraft checkPerson(Connection connection, PersonDraft draft, Long existingId) throws SQLException {
@@ -73,11 +75,14 @@ final class PlanRules {
         String slack = draft.slackUserId() == null || draft.slackUserId().isBlank() ? null : draft.slackUserId().trim();
         if (name.isEmpty()) {
             errors.add("name", "namn saknas");
-        } else if (name.length() > 200 || name.contains("\n") || name.contains("\r")) {
-            errors.add("name", "namnet ska vara en rad på högst 200 tecken");
+        } else {
+            InputText.line(errors, "name", "namnet", name, 200);
         }
         if (email != null) {
-            if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+            var problem = InputText.lineProblem("e-postadressen", email, 254);
+            if (problem.isPresent()) {
+                errors.add("email", problem.get());
+            } else if (!EMAIL.matcher(email).matches()) {
                 errors.add("email", "'" + email + "' är ingen e-postadress");
             } else {
                 var holder = store.personByEmail(connection, email);

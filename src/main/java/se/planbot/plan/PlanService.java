@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import se.planbot.db.Database;
 import se.planbot.problem.Errors;
+import se.planbot.problem.InputText;
 import se.planbot.problem.NotFound;
 
 /**
@@ -209,8 +210,9 @@ public final class PlanService {
         Instant now = clock.instant();
         long id = store.insertAction(connection, complete, now);
         Action created = store.action(connection, id).orElseThrow();
-        store.appendChange(connection, id, now, actor, note == null || note.isBlank() ? "Skapad" : note,
-                ActionDiff.created(created));
+        boolean given = note != null && !note.isBlank();
+        // Only Planbot's own "Skapad" is public; a note someone wrote is internal like every other.
+        store.appendChange(connection, id, now, actor, given ? note : "Skapad", !given, ActionDiff.created(created));
         return created;
     }
 
@@ -221,18 +223,27 @@ public final class PlanService {
 
     /** As {@link #patchAction(long, ActionDraft, String, String)}, also emptying {@code cleared} fields. */
     public Action patchAction(long id, ActionDraft patch, java.util.Set<String> cleared, String note, String actor) {
-        return database.write(connection -> patchAction(connection, id, patch, cleared, note, actor));
+        return patchAction(id, patch, cleared, note, false, actor);
+    }
+
+    /** As above, with a note that is public ({@code notePublic}) or internal. */
+    public Action patchAction(long id, ActionDraft patch, java.util.Set<String> cleared, String note, boolean notePublic,
+            String actor) {
+        return database.write(connection -> patchAction(connection, id, patch, cleared, note, notePublic, actor));
     }
 
     public Action patchAction(Connection connection, long id, ActionDraft patch, String note, String actor)
             throws SQLException {
-        return patchAction(connection, id, patch, java.util.Set.of(), note, actor);
+        return patchAction(connection, id, patch, java.util.Set.of(), note, false, actor);
     }
 
     private Action patchAction(Connection connection, long id, ActionDraft patch, java.util.Set<String> cleared,
-            String note, String actor) throws SQLException {
+            String note, boolean notePublic, String actor) throws SQLException {
         Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
-        ActionDraft merged = patch.over(current).without(cleared);
+        var noteErrors = new Errors();
+        InputText.text(noteErrors, "note", "anteckningen", note, InputText.NOTE_MAX);
+        noteErrors.throwIfAny();
+        ActionDraft merged = doneMeansFullProgress(patch).over(current).without(cleared);
         rules.check(connection, merged, current);
         List<FieldChange> changes = ActionDiff.changed(connection, store, current, merged);
         if (changes.isEmpty() && (note == null || note.isBlank())) {
@@ -240,7 +251,7 @@ public final class PlanService {
         }
         Instant now = clock.instant();
         store.updateAction(connection, id, merged, now);
-        store.appendChange(connection, id, now, actor, note, changes);
+        store.appendChange(connection, id, now, actor, note, notePublic, changes);
         return store.action(connection, id).orElseThrow();
     }
 
@@ -262,8 +273,17 @@ public final class PlanService {
             }
             var patch = new ActionDraft(null, null, null, null, null, null, null, null,
                     update.status(), progress, null);
-            return patchAction(connection, id, patch, update.note(), actor);
+            return patchAction(connection, id, patch, java.util.Set.of(), update.note(), update.notePublic(), actor);
         });
+    }
+
+    /** A patch that marks an action done without a progress sets progress 100 (done is all done). */
+    private static ActionDraft doneMeansFullProgress(ActionDraft patch) {
+        if (patch.status() != ActionStatus.DONE || patch.progress() != null) {
+            return patch;
+        }
+        return new ActionDraft(patch.code(), patch.title(), patch.description(), patch.strategyId(), patch.ownerId(),
+                patch.department(), patch.startDate(), patch.deadline(), patch.status(), 100, patch.origin());
     }
 
     private static ActionDraft withDefaults(ActionDraft draft) {

@@ -141,11 +141,11 @@ final class PlanStore {
                 draft.origin(), CodeKey.of(draft.code()), now, id);
     }
 
-    void appendChange(Connection connection, long actionId, Instant at, String actor, String note,
+    void appendChange(Connection connection, long actionId, Instant at, String actor, String note, boolean notePublic,
             List<FieldChange> fields) throws SQLException {
         long changeId = Jdbc.insert(connection,
-                "insert into action_changes (action_id, at, actor, note) values (?, ?, ?, ?)",
-                actionId, at, actor, note == null ? "" : note);
+                "insert into action_changes (action_id, at, actor, note, note_public) values (?, ?, ?, ?, ?)",
+                actionId, at, actor, note == null ? "" : note, notePublic ? 1 : 0);
         for (FieldChange field : fields) {
             Jdbc.update(connection,
                     "insert into action_change_fields (change_id, field, old_value, new_value) values (?, ?, ?, ?)",
@@ -166,7 +166,8 @@ final class PlanStore {
         }
         return Jdbc.list(connection, "select * from action_changes where action_id = ? order by id", row -> new Change(
                 row.getLong("id"), row.getLong("action_id"), Jdbc.instant(row, "at"), row.getString("actor"),
-                row.getString("note"), List.copyOf(fieldsByChange.getOrDefault(row.getLong("id"), List.of()))),
+                row.getString("note"), List.copyOf(fieldsByChange.getOrDefault(row.getLong("id"), List.of())),
+                row.getInt("note_public") == 1),
                 actionId);
     }
 

@@ -19,6 +19,7 @@ import se.planbot.outbox.Channel;
 import se.planbot.outbox.Outbox;
 import se.planbot.outbox.OutgoingMessage;
 import se.planbot.plan.Action;
+import se.planbot.plan.ActionFilter;
 import se.planbot.plan.PlanService;
 
 /**
@@ -86,6 +87,11 @@ public final class Digest implements SweepTask {
         return queued;
     }
 
+    /** Owners who cannot be reminded, actions without owner or deadline (keys unreachable, withoutOwner, withoutDeadline). */
+    private Map<String, Object> gaps() {
+        return PlanGaps.of(plan.actions(ActionFilter.all()), settings).model(settings.baseUrl());
+    }
+
     Map<String, Object> model(Connection connection, ZonedDateTime fire, ZonedDateTime since) throws SQLException {
         LocalDate today = fire.toLocalDate();
         var overdue = new ArrayList<Map<String, Object>>();
@@ -112,6 +118,7 @@ public final class Digest implements SweepTask {
         for (DigestSection section : sections) {
             model.put(section.key(), section.items(connection, since, fire));
         }
+        model.putAll(gaps());
         return model;
     }
 }

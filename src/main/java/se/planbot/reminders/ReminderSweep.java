@@ -6,12 +6,15 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.db.Database;
 import se.planbot.outbox.Channel;
 import se.planbot.outbox.Outbox;
 import se.planbot.outbox.QueuedMessage;
+import se.planbot.plan.ActionFilter;
+import se.planbot.plan.PlanService;
 
 /**
  * Runs every {@link SweepTask} as of a moment; the list (owner deadline reminders, the coordinator
@@ -29,12 +32,25 @@ public final class ReminderSweep {
     private final Outbox outbox;
     private final WorkingDays workingDays;
     private final List<SweepTask> tasks;
+    private final Supplier<PlanGaps> gaps;
 
     public ReminderSweep(Database database, Outbox outbox, WorkingDays workingDays, List<SweepTask> tasks) {
+        this(database, outbox, workingDays, tasks, () -> PlanGaps.NONE);
+    }
+
+    /** {@code gaps}: who could not be reminded and what no reminder covers, reported with every run. */
+    public ReminderSweep(Database database, Outbox outbox, WorkingDays workingDays, List<SweepTask> tasks,
+            Supplier<PlanGaps> gaps) {
         this.database = database;
         this.outbox = outbox;
         this.workingDays = workingDays;
         this.tasks = List.copyOf(tasks);
+        this.gaps = gaps;
+    }
+
+    /** The plan's gaps as {@code settings} sees them: owners without a channel, actions without owner or deadline. */
+    public static Supplier<PlanGaps> gapsOf(PlanService plan, ReminderSettings settings) {
+        return () -> PlanGaps.of(plan.actions(ActionFilter.all()), settings);
     }
 
     /** Runs every task as of {@code now} (in the programme's time zone) and commits what they queue. */
@@ -52,7 +68,7 @@ public final class ReminderSweep {
         if (!queued.isEmpty()) {
             log.info("Reminder sweep as of {} queued {} message(s)", now, queued.size());
         }
-        return new SweepResult(List.copyOf(queued), List.of(), List.copyOf(failures));
+        return new SweepResult(List.copyOf(queued), List.of(), List.copyOf(failures), gaps.get());
     }
 
     /** As {@link #run}, but rolls everything back: what would be queued, and what would then be sent. */
@@ -69,11 +85,12 @@ public final class ReminderSweep {
                     }
                 }
                 throw new Rollback(new SweepResult(List.copyOf(queued), outbox.due(connection, channels),
-                        List.copyOf(failures)));
+                        List.copyOf(failures), PlanGaps.NONE));
             });
             throw new IllegalStateException("preview must roll back");
         } catch (Rollback rollback) {
-            return rollback.result;
+            var result = rollback.result;
+            return new SweepResult(result.queued(), result.due(), result.failures(), gaps.get());
         }
     }
 

@@ -95,7 +95,8 @@ final class UpdateFlow {
         Person person = plan.personBySlackUserId(slackUserId).orElseThrow();
         String actor = person.name() + " (Slack " + slackUserId + ")";
         try {
-            Action updated = plan.recordUpdate(action.get().id(), new ProgressUpdate(status, progress, note), actor);
+            Action updated = plan.recordUpdate(action.get().id(),
+                    new ProgressUpdate(status, progress, note, notePublic(values)), actor);
             return new Result(Map.of(), Optional.of(updated), actor);
         } catch (InvalidInput invalid) {
             var fieldErrors = new LinkedHashMap<String, String>();
@@ -129,6 +130,14 @@ final class UpdateFlow {
 
     private static Result errors(Map<String, String> errors) {
         return new Result(Map.copyOf(errors), Optional.empty(), "");
+    }
+
+    /** Whether the "public note" box was ticked; unticked (or absent) means an internal note. */
+    private static boolean notePublic(Map<String, Map<String, ViewState.Value>> values) {
+        var inBlock = values.get(UpdateModal.NOTE_PUBLIC);
+        ViewState.Value value = inBlock == null ? null : inBlock.get(UpdateModal.NOTE_PUBLIC);
+        return value != null && value.getSelectedOptions() != null
+                && value.getSelectedOptions().stream().anyMatch(option -> "public".equals(option.getValue()));
     }
 
     private static Optional<String> value(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -5,6 +5,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.view.Views.view;
@@ -29,7 +30,9 @@ final class UpdateModal {
     static final String STATUS = "status";
     static final String PROGRESS = "progress";
     static final String NOTE = "note";
-    static final int NOTE_MAX = 1000;
+    /** Checkbox block: ticked makes the note public; the default is an internal note. */
+    static final String NOTE_PUBLIC = "note_public";
+    static final int NOTE_MAX = se.planbot.problem.InputText.NOTE_MAX;
 
     private final Texts texts;
 
@@ -56,7 +59,11 @@ final class UpdateModal {
                         input(i -> i.blockId(NOTE).label(plainText(texts.get("modal.note"))).optional(true)
                                 .hint(plainText(texts.get("modal.note.hint")))
                                 .element(plainTextInput(e -> e.actionId(NOTE).multiline(true)
-                                        .maxLength(NOTE_MAX)))))));
+                                        .maxLength(NOTE_MAX)))),
+                        input(i -> i.blockId(NOTE_PUBLIC).label(plainText(texts.get("modal.note.visibility")))
+                                .optional(true)
+                                .element(checkboxes(e -> e.actionId(NOTE_PUBLIC).options(List.of(
+                                        option(plainText(texts.get("modal.note.public")), "public")))))))));
     }
 
     View refusal(String text) {

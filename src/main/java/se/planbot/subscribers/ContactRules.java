@@ -3,6 +3,7 @@ package se.planbot.subscribers;
 import java.net.IDN;
 import java.util.Optional;
 import se.planbot.problem.Errors;
+import se.planbot.problem.InputText;
 
 /**
  * The rules for a person's contact details, the same on the subscription and the registration
@@ -24,8 +25,8 @@ public final class ContactRules {
         String name = value == null ? "" : value.trim();
         if (name.isEmpty()) {
             errors.add("name", "ange ditt namn");
-        } else if (!oneLine(name)) {
-            errors.add("name", "namnet ska vara en rad på högst " + MAX_TEXT + " tecken");
+        } else {
+            InputText.line(errors, "name", "namnet", name, MAX_TEXT);
         }
         return name;
     }
@@ -33,8 +34,8 @@ public final class ContactRules {
     /** The trimmed company name (may be empty), or an error: one line of at most 200 characters. */
     public static String company(String value, Errors errors) {
         String company = value == null ? "" : value.trim();
-        if (!company.isEmpty() && !oneLine(company)) {
-            errors.add("company", "företagets namn ska vara en rad på högst " + MAX_TEXT + " tecken");
+        if (!company.isEmpty()) {
+            InputText.line(errors, "company", "företagets namn", company, MAX_TEXT);
         }
         return company;
     }
@@ -44,6 +45,12 @@ public final class ContactRules {
         String email = value == null ? "" : value.trim();
         if (email.isEmpty()) {
             errors.add("email", "ange din e-postadress");
+            return email;
+        }
+        // Control, bidi and zero-width characters are named as such, before the address's own rules.
+        Optional<String> unprintable = InputText.lineProblem("e-postadressen", email, MAX_ADDRESS);
+        if (unprintable.isPresent()) {
+            errors.add("email", unprintable.get());
             return email;
         }
         Optional<String> mailable = mailable(email);
@@ -110,9 +117,5 @@ public final class ContactRules {
             return "domänen " + domain + " är ingen giltig domän" + EXAMPLE;
         }
         return "";
-    }
-
-    private static boolean oneLine(String text) {
-        return text.length() <= MAX_TEXT && text.chars().noneMatch(c -> c == '\n' || c == '\r');
     }
 }

@@ -29,6 +29,10 @@ public final class JsonBody {
     }
 
     public static JsonBody parse(ObjectMapper mapper, String body, Set<String> allowedFields) {
+        if (body != null && body.indexOf('\uFFFD') >= 0) {
+            // The bytes were decoded with replacement characters: refuse rather than store the damage.
+            throw new InvalidInput("body", "ogiltig UTF-8: skicka JSON-texten kodad som UTF-8");
+        }
         JsonNode root;
         try {
             // A field given twice is a mistake to name, not "the last one wins".
@@ -89,6 +93,19 @@ public final class JsonBody {
             return null;
         }
         return value.textValue();
+    }
+
+    /** A true/false field; {@code absent} when the body does not have it. */
+    public boolean flag(String field, boolean absent) {
+        if (!has(field)) {
+            return absent;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            errors.add(field, "ska vara true eller false, inte " + value);
+            return absent;
+        }
+        return value.booleanValue();
     }
 
     public Integer integer(String field) {

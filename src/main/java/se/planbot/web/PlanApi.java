@@ -42,8 +42,8 @@ import se.planbot.problem.NotFound;
 public final class PlanApi {
 
     private static final Set<String> ACTION_FIELDS = Set.of("code", "title", "description", "strategy", "ownerId",
-            "department", "startDate", "deadline", "status", "progress", "origin", "note");
-    private static final Set<String> UPDATE_FIELDS = Set.of("status", "progress", "note");
+            "department", "startDate", "deadline", "status", "progress", "origin", "note", "notePublic");
+    private static final Set<String> UPDATE_FIELDS = Set.of("status", "progress", "note", "notePublic");
     private static final Set<String> PERSON_FIELDS = Set.of("name", "email", "slackUserId", "role");
     private static final String STATUSES = "tillåtna: planned, in_progress, done, cancelled";
 
@@ -108,6 +108,7 @@ public final class PlanApi {
     public void showAction(Context ctx) {
         Action action = plan.requireAction(pathId(ctx));
         var body = view(action, plan.today());
+        // A public read: internal notes are left out (their entry and field changes stay).
         body.put("history", plan.history(action.id()).stream().map(PlanApi::view).toList());
         ctx.json(body);
     }
@@ -117,10 +118,11 @@ public final class PlanApi {
         var body = JsonBody.parse(json, ctx.body(), ACTION_FIELDS);
         ActionDraft draft = draft(body);
         String note = body.text("note");
+        boolean notePublic = body.flag("notePublic", false);
         body.errors().throwIfAny();
         Action created = plan.createAction(draft, client.actor());
         if (note != null && !note.isBlank()) {
-            created = plan.patchAction(created.id(), emptyPatch(), note, client.actor());
+            created = plan.patchAction(created.id(), emptyPatch(), Set.of(), note, notePublic, client.actor());
         }
         ctx.status(201).header("Location", "/api/v1/actions/" + created.id()).json(view(created, plan.today()));
     }
@@ -132,8 +134,10 @@ public final class PlanApi {
         var body = JsonBody.parse(json, ctx.body(), ACTION_FIELDS);
         ActionDraft patch = draft(body);
         String note = body.text("note");
+        boolean notePublic = body.flag("notePublic", false);
         var cleared = body.nulls();
         cleared.remove("note");
+        cleared.remove("notePublic");
         for (String field : cleared) {
             if (!ActionDraft.CLEARABLE.contains(field) && ACTION_FIELDS.contains(field)) {
                 body.errors().add(field, "kan inte tömmas; bara " + String.join(", ", ActionDraft.CLEARABLE.stream()
@@ -141,7 +145,7 @@ public final class PlanApi {
             }
         }
         body.errors().throwIfAny();
-        ctx.json(view(plan.patchAction(id, patch, cleared, note, client.actor()), plan.today()));
+        ctx.json(view(plan.patchAction(id, patch, cleared, note, notePublic, client.actor()), plan.today()));
     }
 
     public void recordUpdate(Context ctx) {
@@ -152,7 +156,8 @@ public final class PlanApi {
         var update = new ProgressUpdate(
                 body.word("status", ActionStatus::fromCode, STATUSES),
                 body.integer("progress"),
-                body.text("note"));
+                body.text("note"),
+                body.flag("notePublic", false));
         body.errors().throwIfAny();
         Action updated = plan.recordUpdate(id, update, client.actor());
         ctx.status(201).json(view(updated, plan.today()));
@@ -222,7 +227,8 @@ public final class PlanApi {
         var view = new LinkedHashMap<String, Object>();
         view.put("at", change.at());
         view.put("by", change.actor());
-        view.put("note", change.note());
+        view.put("note", change.publicNote());
+        view.put("notePublic", change.notePublic());
         view.put("changes", change.fields().stream().map(field -> {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("field", field.field());

@@ -176,9 +176,12 @@ public final class PlanPages {
         var history = new ArrayList<Map<String, Object>>();
         var format = DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", locale);
         for (Change change : plan.history(action.id())) {
+            if (change.fields().isEmpty() && change.publicNote().isBlank()) {
+                continue; // only an internal note: nothing the public may see
+            }
             var entry = new LinkedHashMap<String, Object>();
             entry.put("at", format.format(change.at().atZone(zone)));
-            entry.put("note", change.note());
+            entry.put("note", change.publicNote());
             entry.put("fields", change.fields().stream().map(field -> Map.of(
                     "name", field.field(),
                     "from", readable(field.field(), field.oldValue(), locale),

@@ -55,6 +55,28 @@ class UpdateFlowTest extends SlackTestSupport {
     }
 
     @Test
+    void the_modal_says_the_note_is_internal_and_a_ticked_box_makes_it_public() throws Exception {
+        interactive(buttonPayload("U0ANNA", BlockKitAnswer.UPDATE + "_" + id("1.1"), Long.toString(id("1.1")), true));
+        var view = json(slackApi.calls("views.open").get(0).form().get("view"));
+        assertThat(texts(view)).contains("Synlighet", "Visa anteckningen även på den publika webbplatsen",
+                "Anteckningen är intern");
+
+        long action = id("1.1");
+        interactive(submission("U0ANNA", action, "in_progress", "40", "Ring Per på 070-123 45 67"));
+        var internal = planbot.plan().history(action);
+        assertThat(internal.get(internal.size() - 1).notePublic()).as("unticked: internal").isFalse();
+
+        String plain = submission("U0ANNA", action, "in_progress", "50", "Första mötet hållet");
+        String ticked = plain.substring(0, plain.length() - 4)
+                + ",\"note_public\":{\"note_public\":{\"type\":\"checkboxes\",\"selected_options\":[{\"text\":"
+                + "{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"public\"}]}}}}}}";
+        assertThat(interactive(ticked).body()).doesNotContain("errors");
+        var history = planbot.plan().history(action);
+        assertThat(history.get(history.size() - 1).notePublic()).isTrue();
+        assertThat(history.get(history.size() - 1).note()).isEqualTo("Första mötet hållet");
+    }
+
+    @Test
     void a_non_owner_clicking_uppdatera_gets_a_polite_refusal_instead_of_the_form() throws Exception {
         long action = id("1.1");
         interactive(buttonPayload("U0DAN", BlockKitAnswer.UPDATE + "_" + action, Long.toString(action), true));

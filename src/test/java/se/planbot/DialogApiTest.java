@@ -165,6 +165,19 @@ class DialogApiTest {
     }
 
     @Test
+    void absurd_years_are_refused_as_out_of_range_and_nothing_is_stored() {
+        for (String start : List.of("-999999999-01-01T00:00", "+999999999-12-31T23:59", "0001-01-01T09:00", "2100-01-01T09:00")) {
+            var absurd = app.api("POST", "/api/v1/dialogs", "{\"title\":\"T\",\"start\":\"" + start
+                    + "\",\"end\":\"2026-12-10T10:00\",\"place\":\"Här\"}");
+            assertThat(absurd.statusCode()).as(start).isEqualTo(400);
+            var error = app.json(absurd).path("errors").get(0);
+            assertThat(error.path("field").asText()).isEqualTo("start");
+            assertThat(error.path("message").asText()).contains("utanför", "2000–2099");
+        }
+        assertThat(app.json(app.api("GET", "/api/v1/dialogs", null)).findValuesAsText("title")).doesNotContain("T");
+    }
+
+    @Test
     void a_published_dialog_cannot_be_moved_into_the_past() {
         app.subscribeAndConfirm("anna@foretag.se", "Anna", List.of(2));
         long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");

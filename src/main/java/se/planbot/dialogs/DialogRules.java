@@ -12,10 +12,14 @@ import se.planbot.problem.InputText;
 
 /**
  * What a valid dialog is: a title, a start before its end (local time in the programme's zone,
- * whole minutes), a place or an http(s) meeting link, a capacity of 1–10,000 or none, known
+ * whole minutes, in 2000–2099), a place or an http(s) meeting link, a capacity of 1–10,000 or none, known
  * strategies. Every mistake is collected, in Swedish, and thrown at once.
  */
 final class DialogRules {
+
+    /** Years a dialog can be in: anything else is a typo (or -999999999), and breaks calendars. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2099;
 
     private final ZoneId zone;
 
@@ -65,6 +69,11 @@ final class DialogRules {
     }
 
     private Instant instant(LocalDateTime given, Instant current, String field, Errors errors) {
+        if (given != null && (given.getYear() < FIRST_YEAR || given.getYear() > LAST_YEAR)) {
+            errors.add(field, "'" + given + "' ligger utanför " + FIRST_YEAR + "–" + LAST_YEAR
+                    + "; skriv t.ex. 2026-12-10T09:00 (svensk tid)");
+            return current;
+        }
         if (given != null) {
             return given.truncatedTo(ChronoUnit.MINUTES).atZone(zone).toInstant();
         }

@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.net.SocketTimeoutException;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -144,7 +145,26 @@ public final class SmtpMailSender implements Sender {
         if (failure instanceof AuthenticationFailedException) {
             return SendFailure.temporary(where + " godtog inte inloggningen (" + login.whatToCheck() + ")", failure);
         }
-        return SendFailure.temporary(where + ": " + failure.getMessage(), failure);
+        return SendFailure.temporary(where + ": " + failure.getMessage() + rootCause(failure), failure);
+    }
+
+    /**
+     * The innermost cause, which Jakarta Mail's own text ("Exception reading response") hides: a
+     * read timeout (the server hung) said with its length, anything else (a reset, a refused
+     * connection) by its own words.
+     */
+    private String rootCause(Exception failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && depth < 10; depth++) {
+            root = root.getCause();
+        }
+        if (root instanceof SocketTimeoutException) {
+            return " (inget svar inom " + settings.timeout().toSeconds() + " s: " + root.getMessage() + ")";
+        }
+        if (root == failure || root.getMessage() == null || String.valueOf(failure.getMessage()).contains(root.getMessage())) {
+            return "";
+        }
+        return " (" + root.getMessage() + ")";
     }
 
     /** The SMTP reply code in the exception chain, or 0 when the failure was not an answer from the server. */

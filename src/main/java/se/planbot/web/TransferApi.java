@@ -23,6 +23,8 @@ import se.planbot.problem.InvalidInput;
 public final class TransferApi {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** 5,000 actions with long descriptions are about 1.3 MB as CSV; 20 MB leaves room for any real plan. */
+    static final int MAX_IMPORT_BYTES = 20_000_000;
 
     private final PlanTransfer transfer;
 
@@ -49,7 +51,12 @@ public final class TransferApi {
 
     public void importPlan(Context ctx) throws IOException {
         var client = AccessGuard.client(ctx);
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = importBody(ctx);
+        if (body == null) {
+            Problems.write(ctx, 413, "För stor fil", "Filen är för stor (högst " + MAX_IMPORT_BYTES / 1_000_000
+                    + " MB); dela upp åtgärdsplanen eller importera den med kommandot import", null);
+            return;
+        }
         if (body.length == 0) {
             throw new InvalidInput("body", "skicka filen som request body (text/csv eller .xlsx)");
         }
@@ -64,6 +71,18 @@ public final class TransferApi {
         } catch (ImportFailed failed) {
             throw new InvalidInput(failed.problems().stream().map(problem -> new FieldError("fil", problem)).toList());
         }
+    }
+
+    /**
+     * The body up to {@link #MAX_IMPORT_BYTES}, read from the request itself (Javalin's 1 MB limit for
+     * every other route would refuse a realistic plan), or null when it is larger.
+     */
+    private static byte[] importBody(Context ctx) throws IOException {
+        if (ctx.req().getContentLengthLong() > MAX_IMPORT_BYTES) {
+            return null;
+        }
+        byte[] body = ctx.req().getInputStream().readNBytes(MAX_IMPORT_BYTES + 1);
+        return body.length > MAX_IMPORT_BYTES ? null : body;
     }
 
     private static boolean isZip(byte[] body) {

@@ -65,9 +65,18 @@ public final class WebServer {
             exceptions(config);
             config.routes.error(404, ctx -> notFound(ctx, routes, pageNotFound));
             // Javalin's own answer to an oversized body is plain English text.
-            config.routes.error(413, ctx -> Problems.write(ctx, 413, "För stor begäran",
-                    "Begäran är för stor (högst " + config.http.maxRequestSize / 1_000_000 + " MB)", null));
+            config.routes.error(413, ctx -> {
+                if (!isProblem(ctx)) { // the import route says its own, larger limit
+                    Problems.write(ctx, 413, "För stor begäran",
+                            "Begäran är för stor (högst " + config.http.maxRequestSize / 1_000_000 + " MB)", null);
+                }
+            });
         });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/problem+json");
     }
 
     private static void exceptions(JavalinConfig config) {

@@ -58,6 +58,43 @@ class TransferApiTest {
     }
 
     @Test
+    void a_sheet_of_5000_rows_with_descriptions_over_1_mb_is_imported() {
+        var csv = new StringBuilder("Kod;Åtgärd;Beskrivning;Strategi;Klart senast\n");
+        String description = "Samordna kommunens kontakter med företag genom en lots som tar emot och följer upp ärenden, "
+                .repeat(3);
+        for (int row = 0; row < 5000; row++) {
+            int strategy = 1 + row % 6;
+            csv.append(strategy).append('.').append(1 + row / 6).append(";Åtgärd ").append(row).append(';')
+                    .append(description).append(';').append(strategy).append(" Strategi ").append(strategy)
+                    .append(";2027-01-31\n");
+        }
+        byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(1_300_000);
+
+        var imported = app.send(post("text/csv", body).header("Authorization", "Bearer " + token).build());
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.body()).contains("\"created\":5000");
+    }
+
+    @Test
+    void an_import_over_20_mb_is_refused_and_other_routes_keep_their_1_mb_limit() {
+        byte[] huge = new byte[20 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        var refused = app.send(post("text/csv", huge).header("Authorization", "Bearer " + token).build());
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("högst 20 MB");
+
+        byte[] bigJson = ("{\"code\":\"9.1\",\"title\":\"x\",\"strategy\":1,\"description\":\"" + "a".repeat(1_100_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        var action = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/actions")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bigJson)).build());
+        assertThat(action.statusCode()).isEqualTo(413);
+        assertThat(action.body()).contains("högst 1 MB");
+    }
+
+    @Test
     void the_plan_exported_as_xlsx_imports_back() {
         app.withDemo();
         var export = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/export.xlsx")))

@@ -63,6 +63,7 @@ public final class Config {
         d.put("smtp.starttls", "false");
         d.put("smtp.ssl", "false");
         d.put("smtp.timeout-seconds", "30");
+        d.put("smtp.max-per-minute", "");
         d.put("smtp.auth", "password");
         d.put("smtp.oauth2.token-url", "");
         d.put("smtp.oauth2.client-id", "");

@@ -16,7 +16,7 @@ public final class MailSenders {
     public static Sender create(MailSettings settings, MailTemplates templates, Clock clock, SmtpLogin login) {
         var composer = new MailComposer(templates, settings, clock);
         return switch (settings.transport()) {
-            case "smtp" -> new SmtpMailSender(settings, composer, login);
+            case "smtp" -> PacedSender.limit(new SmtpMailSender(settings, composer, login), settings.maxPerMinute(), clock);
             default -> new FileMailSender(settings.fileDirectory(), composer);
         };
     }

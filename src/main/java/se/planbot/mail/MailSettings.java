@@ -30,7 +30,7 @@ public record MailSettings(
         String baseUrl,
         String messageIdHost,
         ZoneId zone,
-        Organisation organisation) {
+        Organisation organisation, int maxPerMinute) {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
 
@@ -71,7 +71,20 @@ public record MailSettings(
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 host,
                 config.zone("timezone"),
-                organisation);
+                organisation, maxPerMinute(config));
+    }
+
+    /** {@code smtp.max-per-minute}: empty or 0 is unlimited. */
+    private static int maxPerMinute(Config config) {
+        String value = config.string("smtp.max-per-minute").trim();
+        if (value.isEmpty()) {
+            return 0;
+        }
+        if (!value.matches("\\d{1,7}") || Integer.parseInt(value) > 1_000_000) {
+            throw Config.invalid("smtp.max-per-minute", value,
+                    "ska vara ett heltal 1–1000000 (meddelanden per minut), eller tomt för obegränsat");
+        }
+        return Integer.parseInt(value);
     }
 
     private static InternetAddress address(Config config, String senderName) {
@@ -91,7 +104,7 @@ public record MailSettings(
     /** Copy with another transport target; for tests and the benchmark. */
     public MailSettings withSmtp(String smtpHost, int smtpPort) {
         return new MailSettings("smtp", fileDirectory, from, smtpHost, smtpPort, username, password, starttls, ssl,
-                timeout, baseUrl, messageIdHost, zone, organisation);
+                timeout, baseUrl, messageIdHost, zone, organisation, maxPerMinute);
     }
 
     @Override

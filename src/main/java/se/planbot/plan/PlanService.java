@@ -27,6 +27,7 @@ public final class PlanService {
     private final PlanStore store = new PlanStore();
     private final PlanRules rules = new PlanRules(store);
     private final ActionQueries queries = new ActionQueries();
+    private final SearchSuggestions suggestions = new SearchSuggestions();
 
     public PlanService(Database database, Clock clock, ZoneId zone) {
         this.database = database;
@@ -99,6 +100,14 @@ public final class PlanService {
      */
     public ActionPage search(String text, int offset, int limit) {
         return actions(new ActionFilter(null, null, null, false, text), offset, limit);
+    }
+
+    /**
+     * The search {@code text} with each word the index does not know replaced by an indexed word
+     * one letter away ("bygglv" → "bygglov"); empty when every word is known or one has no near word.
+     */
+    public Optional<String> correctedSearch(String text) {
+        return database.read(connection -> suggestions.corrected(connection, text));
     }
 
     /** One page of a person's actions, soonest deadline first. */

@@ -31,9 +31,14 @@ record Question(Kind kind, String argument, int page) {
     private static final Pattern PAGE = Pattern.compile("(?iu)\\s+(?:sida|page)\\s+(\\d{1,4})\\s*$");
     private static final Set<String> QUESTION_WORDS = Set.of("hur", "vad", "vilka", "vilken", "nar", "finns",
             "how", "what", "which", "when", "is", "are", "any");
+    /** Question forms and filler, folded: "Vad händer med …", "Hur ligger vi till med …", "Lars Holms åtgärder". */
     private static final Set<String> STOP_WORDS = Set.of("hur", "gar", "det", "med", "for", "vad", "ar", "om", "i",
             "pa", "och", "den", "en", "ett", "av", "till", "som", "vilka", "vilken", "finns", "nagra", "nar",
-            "the", "how", "is", "are", "what", "about", "with", "of", "a", "an", "to", "going", "any", "which");
+            "hander", "hant", "sker", "ligger", "vi", "ni", "lage", "laget", "status", "beratta", "visa", "kring",
+            "galler", "gallande", "handlar", "nagot", "nat", "nagon", "jag", "soker", "letar", "efter", "har",
+            "just", "nu", "mig", "atgard", "atgarden", "atgarder", "atgarderna",
+            "the", "how", "is", "are", "what", "about", "with", "of", "a", "an", "to", "going", "any", "which",
+            "happening", "happens", "show", "me", "tell", "actions");
 
     static Question parse(String input) {
         String text = MENTION.matcher(input == null ? "" : input).replaceAll(" ").strip();
@@ -138,7 +143,7 @@ record Question(Kind kind, String argument, int page) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String command : COMMAND_WORDS) {
-            int distance = distance(folded, SearchText.fold(command));
+            int distance = SearchText.distance(folded, SearchText.fold(command));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = command;
@@ -146,24 +151,5 @@ record Question(Kind kind, String argument, int page) {
         }
         int allowed = Math.max(2, folded.length() / 2);
         return folded.isEmpty() || bestDistance > allowed ? Optional.empty() : Optional.ofNullable(best);
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

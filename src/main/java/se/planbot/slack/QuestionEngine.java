@@ -120,13 +120,26 @@ public final class QuestionEngine {
         if (byCode.isPresent()) {
             return new Answer.Detail(query, byCode.get(), plan.lastChange(byCode.get().id()), today);
         }
-        ActionPage page = plan.search(words, (question.page() - 1) * PAGE_SIZE, PAGE_SIZE);
-        if (page.total() == 0) {
-            String suggestion = Question.closestCommand(words).map(word -> command + " " + word).orElse("");
-            return new Answer.Help(query, query, suggestion);
+        Optional<Person> owner = PersonNames.only(plan.people(), words);
+        if (owner.isPresent()) {
+            long personId = owner.get().id();
+            return list(query, question, texts.get("list.owner", owner.get().name()),
+                    (offset, limit) -> plan.actionsOf(personId, offset, limit),
+                    texts.get("list.empty.owner", owner.get().name()), today);
         }
         String written = ActionText.clip(Question.asWritten(query), 100);
-        return list(query, question, texts.get("list.search", written), (offset, limit) -> page, "", today);
+        ActionPage page = plan.search(words, (question.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        if (page.total() > 0) {
+            return list(query, question, texts.get("list.search", written), (offset, limit) -> page, "", today);
+        }
+        Optional<String> corrected = plan.correctedSearch(words);
+        if (corrected.isPresent()) {
+            String better = corrected.get();
+            return list(query, question, texts.get("list.search.corrected", written, better),
+                    (offset, limit) -> plan.search(better, offset, limit), "", today);
+        }
+        String suggestion = Question.closestCommand(words).map(word -> command + " " + word).orElse("");
+        return new Answer.Help(query, query, suggestion);
     }
 
     /** One page of a list, read from the database a page at a time. */

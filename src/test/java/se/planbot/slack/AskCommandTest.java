@@ -109,4 +109,30 @@ class AskCommandTest {
         assertThat(answer.indexOf("1.2 Andra")).isLessThan(answer.indexOf("1.10 Tionde"));
         assertThat(answer.indexOf("1.1 Företagslotsen")).isLessThan(answer.indexOf("1.2 Andra"));
     }
+
+    @Test
+    void a_natural_swedish_question_is_searched_without_its_question_words() {
+        assertThat(run("ask", "Vad händer med företagslotsen?")[1]).contains("1.1 Företagslotsen")
+                .doesNotContain("Jag förstod inte");
+        assertThat(run("ask", "Hur ligger vi till med turism?")[1]).contains("2.1 Turism i centrum");
+    }
+
+    @Test
+    void an_owners_name_lists_the_owners_actions() {
+        importRows("3.1;Detaljplan;3 Mark;Lars Holm;lars@example.se;2099-01-01;Planerad\n");
+        for (String question : new String[] {"Lars Holm", "Lars Holms åtgärder", "lars holms"}) {
+            assertThat(run("ask", question)[1]).as(question).contains("Åtgärder med Lars Holm som ansvarig",
+                    "3.1 Detaljplan").doesNotContain("1.1 Företagslotsen");
+        }
+    }
+
+    @Test
+    void a_one_letter_typo_in_a_search_word_asks_menade_du_and_shows_the_matches() {
+        importRows("3.1;Snabbare bygglov;3 Mark;Lars Holm;lars@example.se;2099-01-01;Planerad\n"
+                + "3.2;Fler praktikplatser;3 Mark;Lars Holm;lars@example.se;2099-01-01;Planerad\n");
+        assertThat(run("ask", "bygglv")[1]).contains("Menade du ”bygglov”?", "3.1 Snabbare bygglov");
+        assertThat(run("ask", "praktikplatsr")[1]).contains("Menade du ”praktikplatser”?", "3.2 Fler praktikplatser");
+        assertThat(run("ask", "snabbare bygglv")[1]).contains("Menade du ”snabbare bygglov”?", "3.1 Snabbare bygglov");
+        assertThat(run("ask", "xqzzyv")[1]).contains("Jag förstod inte").doesNotContain("Menade du ”");
+    }
 }

@@ -25,6 +25,8 @@ public final class ContactRules {
         String name = value == null ? "" : value.trim();
         if (name.isEmpty()) {
             errors.add("name", "ange ditt namn");
+        } else if (!oneLine(name)) {
+            errors.add("name", "namnet ska vara en rad på högst " + MAX_TEXT + " tecken");
         } else {
             InputText.line(errors, "name", "namnet", name, MAX_TEXT);
         }
@@ -34,7 +36,9 @@ public final class ContactRules {
     /** The trimmed company name (may be empty), or an error: one line of at most 200 characters. */
     public static String company(String value, Errors errors) {
         String company = value == null ? "" : value.trim();
-        if (!company.isEmpty()) {
+        if (!company.isEmpty() && !oneLine(company)) {
+            errors.add("company", "företagets namn ska vara en rad på högst " + MAX_TEXT + " tecken");
+        } else if (!company.isEmpty()) {
             InputText.line(errors, "company", "företagets namn", company, MAX_TEXT);
         }
         return company;
@@ -117,5 +121,9 @@ public final class ContactRules {
             return "domänen " + domain + " är ingen giltig domän" + EXAMPLE;
         }
         return "";
+    }
+
+    private static boolean oneLine(String text) {
+        return text.length() <= MAX_TEXT && text.chars().noneMatch(c -> c == '\n' || c == '\r');
     }
 }

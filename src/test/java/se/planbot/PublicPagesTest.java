@@ -60,7 +60,7 @@ class PublicPagesTest {
     void an_action_page_shows_its_history_in_words() {
         var action = app.planbot.plan().actions(ActionFilter.all()).get(0);
         app.api("POST", "/api/v1/actions/" + action.id() + "/updates",
-                "{\"status\":\"in_progress\",\"progress\":45,\"note\":\"Första mötet <hållet>\"}");
+                "{\"status\":\"in_progress\",\"progress\":45,\"note\":\"Första mötet <hållet>\",\"notePublic\":true}");
         var page = app.get("/plan/actions/" + action.id());
         assertThat(page.body()).contains(action.title()).contains("Historik")
                 .contains("Framsteg: från " + action.progress() + " % till 45 %")

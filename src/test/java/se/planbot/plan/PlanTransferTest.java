@@ -306,4 +306,14 @@ class PlanTransferTest {
                         "" + a.progress(), a.origin()))
                 .toList();
     }
+
+    @Test
+    void the_export_lists_codes_by_their_numbered_parts() throws Exception {
+        importText("Kod;Åtgärd;Strategi\n1.10;Tionde;1 Service\n1.2;Andra;1\n1.1;Första;1\nP.10;P tio;1\nP.9;P nio;1\n");
+        var out = new java.io.ByteArrayOutputStream();
+        planbot.transfer().exportCsv(out);
+        List<String> codes = out.toString(StandardCharsets.UTF_8).lines().skip(1)
+                .map(line -> line.replace("\uFEFF", "").split("[;,]")[0]).toList();
+        assertThat(codes).containsExactly("1.1", "1.2", "1.10", "P.9", "P.10");
+    }
 }

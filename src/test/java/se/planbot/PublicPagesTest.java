@@ -53,7 +53,7 @@ class PublicPagesTest {
         assertThat(rows(second)).isEqualTo(app.planbot.plan().actions(
                 new ActionFilter(2, null, null, false, null)).size());
         assertThat(app.get("/plan?status=done").body()).contains("\"Status\">Klar</td>").doesNotContain("\"Status\">Pågår</td>");
-        assertThat(app.get("/plan?strategy=abc&status=nonsense").statusCode()).isEqualTo(200);
+        assertThat(app.get("/plan?strategy=abc&status=nonsense").statusCode()).as("unknown filters are named, not ignored").isEqualTo(400);
     }
 
     @Test

@@ -110,7 +110,7 @@ class PlanApiTest {
     @Test
     void patch_changes_only_given_fields_and_records_who_changed_what() {
         var response = app.send("PATCH", "/api/v1/actions/2", token,
-                "{\"deadline\":\"2027-01-29\",\"note\":\"Flyttad efter styrgruppen\"}");
+                "{\"deadline\":\"2027-01-29\",\"note\":\"Flyttad efter styrgruppen\",\"notePublic\":true}");
         assertThat(response.statusCode()).isEqualTo(200);
         var history = json(app.get("/api/v1/actions/2")).path("history");
         var last = history.get(history.size() - 1);
@@ -141,7 +141,7 @@ class PlanApiTest {
     @Test
     void an_update_writes_status_progress_and_note_as_one_history_entry() {
         var response = app.send("POST", "/api/v1/actions/5/updates", token,
-                "{\"status\":\"in_progress\",\"progress\":40,\"note\":\"Första rådsmötet hållet\"}");
+                "{\"status\":\"in_progress\",\"progress\":40,\"note\":\"Första rådsmötet hållet\",\"notePublic\":true}");
         assertThat(response.statusCode()).isEqualTo(201);
         var history = json(app.get("/api/v1/actions/5")).path("history");
         assertThat(history).hasSize(2);

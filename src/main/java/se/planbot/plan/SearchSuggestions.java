@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import se.planbot.db.Jdbc;
+import se.planbot.problem.EditDistance;
 
 /**
  * "Menade du …?" for a search that found nothing: each word the index does not know (as a word or
@@ -62,7 +63,7 @@ final class SearchSuggestions {
     private static Optional<String> longestStartOneLetterAway(String word, String term) {
         for (int length = Math.min(word.length() + 1, term.length()); length >= word.length() - 1; length--) {
             String start = term.substring(0, length);
-            if (SearchText.distance(word, start) == 1) {
+            if (EditDistance.between(word, start) == 1) {
                 return Optional.of(start);
             }
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.planbot.plan.SearchText;
+import se.planbot.problem.EditDistance;
 
 /**
  * A question read from words, Swedish or English, in a slash command or a mention:
@@ -143,7 +144,7 @@ record Question(Kind kind, String argument, int page) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String command : COMMAND_WORDS) {
-            int distance = SearchText.distance(folded, SearchText.fold(command));
+            int distance = EditDistance.between(folded, SearchText.fold(command));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = command;

@@ -1,0 +1,35 @@
+package se.planbot.problem;
+
+/**
+ * How far a person's spelling is from a word we know, for "Menade du …?" answers: the search's
+ * typo suggestions, Slack's command names and the nearest configuration variable.
+ */
+public final class EditDistance {
+
+    private EditDistance() {
+    }
+
+    /**
+     * How many one-letter edits (a letter missing, extra, changed, or two neighbours swapped) turn
+     * {@code a} into {@code b}: "bygglv" → "bygglov" is 1, {@code PROT} → {@code PORT} is 1.
+     */
+    public static int between(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -39,6 +39,7 @@ import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.BusinessWeb;
 import se.planbot.web.ConsoleWeb;
@@ -103,6 +104,7 @@ public final class Planbot implements AutoCloseable {
     final PersonalDataService personalData;
     final Dialogs dialogs;
     final SignInService signIn;
+    final OwnerLinks ownerLinks;
     final Metrics metrics = new Metrics();
     final OutboxAdmin outboxAdmin;
     final MailSettings mailSettings;
@@ -151,6 +153,7 @@ public final class Planbot implements AutoCloseable {
                 config.baseUrl("public.base-url"), from.address(), from.name());
         this.signIn = new SignInService(database, plan, outbox, clock, config.baseUrl("public.base-url"),
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
+        this.ownerLinks = new OwnerLinks(database, plan, clock);
         reminderSources.add(dialogs.reminders());
         reminderSources.add(new ExpiredSignUps(personalData));
         digestSections.add(new DialogDigest(config.baseUrl("public.base-url"), zone));
@@ -177,7 +180,7 @@ public final class Planbot implements AutoCloseable {
     public synchronized ReminderSweep sweep() {
         if (sweep == null) {
             sweep = new ReminderSweep(database, plan, outbox, reminderSettings, workingDays,
-                    List.copyOf(reminderSources), List.copyOf(digestSections));
+                    List.copyOf(reminderSources), List.copyOf(digestSections), ownerLinks);
         }
         return sweep;
     }
@@ -260,7 +263,7 @@ public final class Planbot implements AutoCloseable {
                 auth, json, clock, zone, locale, site, config.baseUrl("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         faces.addAll(business.faces());
-        faces.addAll(ConsoleWeb.create(business.renderer(), signIn, clock, locale, site,
+        faces.addAll(ConsoleWeb.create(business.renderer(), signIn, ownerLinks, plan, clock, locale, site,
                 config.baseUrl("public.base-url").startsWith("https:"), config.bool("web.trust-forwarded-for"),
                 config.integer("web.forms-per-hour", 1, 100_000)).faces());
         faces.add(new TransferApi(transfer, auth));

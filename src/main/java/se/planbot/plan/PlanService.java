@@ -19,6 +19,8 @@ import se.planbot.problem.NotFound;
  */
 public final class PlanService {
 
+    /** The longest note a progress report takes (as much as Slack's modal). */
+    public static final int NOTE_MAX = 1000;
 
     private final Database database;
     private final Clock clock;
@@ -160,6 +162,12 @@ public final class PlanService {
         });
     }
 
+    /** Who may update an action's progress: its owner, and anyone with role coordinator. */
+    public boolean mayUpdate(Person person, Action action) {
+        boolean owner = action.ownerId() != null && action.ownerId() == person.id();
+        return owner || person.role() == PersonRole.COORDINATOR;
+    }
+
     /** Changes a person's name, address, Slack id or role (a new role ends their console sessions, V20). */
     public Person updatePerson(long id, PersonDraft draft) {
         return database.write(connection -> {
@@ -226,6 +234,9 @@ public final class PlanService {
             if (update.status() == null && update.progress() == null
                     && (update.note() == null || update.note().isBlank())) {
                 errors.add("status", "ange status, framsteg eller en anteckning");
+            }
+            if (update.note() != null && update.note().strip().length() > NOTE_MAX) {
+                errors.add("note", "anteckningen får vara högst " + NOTE_MAX + " tecken");
             }
             errors.throwIfAny();
             Integer progress = update.progress();

@@ -39,9 +39,16 @@ public final class ReminderSweep {
 
     public ReminderSweep(Database database, PlanService plan, Outbox outbox, ReminderSettings settings,
             WorkingDays workingDays, List<ReminderSource> sources, List<DigestSection> sections) {
+        this(database, plan, outbox, settings, workingDays, sources, sections, UpdateLinks.NONE);
+    }
+
+    /** With {@code updateLinks}: owners' reminder mails link to the update form of each action. */
+    public ReminderSweep(Database database, PlanService plan, Outbox outbox, ReminderSettings settings,
+            WorkingDays workingDays, List<ReminderSource> sources, List<DigestSection> sections, UpdateLinks updateLinks) {
         this.database = database;
         this.outbox = outbox;
-        var owners = new OwnerReminders(plan, outbox, new DeadlineRules(settings.deadlineDays(), workingDays), settings);
+        var owners = new OwnerReminders(plan, outbox, new DeadlineRules(settings.deadlineDays(), workingDays), settings,
+                updateLinks);
         var digest = new Digest(plan, outbox, new DigestSchedule(settings.digestCron(), settings.zone()), settings, sections);
         var deadLetters = new DeadLetterNotice(plan, outbox, settings);
         rules.add(new NamedRule("deadline reminders", (connection, now) -> owners.queue(connection, now.toLocalDate())));

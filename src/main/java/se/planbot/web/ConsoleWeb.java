@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import se.planbot.plan.PlanService;
+import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 
 /** The coordinator's console, put together from its parts (the page helpers stay package-private). */
@@ -13,12 +15,14 @@ public record ConsoleWeb(List<Routes> faces) {
     /** Sign-in links asked for one address per hour, whoever asks. */
     static final int LINKS_PER_ADDRESS_AND_HOUR = 5;
 
-    public static ConsoleWeb create(PebbleRenderer renderer, SignInService signIn, Clock clock, Locale locale,
+    public static ConsoleWeb create(PebbleRenderer renderer, SignInService signIn, OwnerLinks ownerLinks, PlanService plan,
+            Clock clock, Locale locale,
             Map<String, Object> site, boolean secureCookies, boolean trustForwardedFor, int formsPerHour) {
         var pages = new Pages(renderer, new Csrf(secureCookies), locale, site, trustForwardedFor);
         var cookie = new SessionCookie(secureCookies);
         var perClient = new RateLimiter(formsPerHour, Duration.ofHours(1), clock);
         var perAddress = new RateLimiter(LINKS_PER_ADDRESS_AND_HOUR, Duration.ofHours(1), clock);
-        return new ConsoleWeb(List.of(new SignInPages(signIn, pages, cookie, perClient, perAddress)));
+        return new ConsoleWeb(List.of(new SignInPages(signIn, pages, cookie, perClient, perAddress),
+                new OwnerUpdatePages(plan, ownerLinks, pages)));
     }
 }

@@ -29,6 +29,7 @@ import se.planbot.auth.ApiTokens;
 import se.planbot.config.Config;
 import se.planbot.config.ConfigException;
 import se.planbot.db.Database;
+import se.planbot.db.DatabaseCheck;
 import se.planbot.dialogs.DialogDraft;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
@@ -47,6 +48,7 @@ import se.planbot.web.PebbleRenderer;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
 import se.planbot.mail.MailTemplates;
+import se.planbot.mail.SmtpLogin;
 import se.planbot.outbox.Dispatcher;
 import se.planbot.outbox.DispatcherLoop;
 import se.planbot.outbox.Outbox;
@@ -109,6 +111,7 @@ public final class Planbot implements AutoCloseable {
     final OutboxAdmin outboxAdmin;
     final MailSettings mailSettings;
     final MailTemplates mailTemplates;
+    final SmtpLogin smtpLogin;
     /** One sender per channel; the dispatcher routes each outbox row to its channel's sender. */
     final List<Sender> senders = new ArrayList<>();
     /** Other features' reminder rules, run by every sweep. */
@@ -142,7 +145,8 @@ public final class Planbot implements AutoCloseable {
         this.outboxAdmin = new OutboxAdmin(database, clock);
         this.mailSettings = MailSettings.from(config);
         this.mailTemplates = new MailTemplates(config.path("templates.dir"));
-        this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock));
+        this.smtpLogin = SmtpLogin.from(config, mailSettings, clock);
+        this.senders.add(MailSenders.create(mailSettings, mailTemplates, clock, smtpLogin));
         this.reminderSettings = ReminderSettings.from(config, slackEnabled());
         this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, config.baseUrl("public.base-url"),
                 config.required("subscribe.consent-version"));
@@ -284,18 +288,7 @@ public final class Planbot implements AutoCloseable {
         slack.start();
         slack.routes().ifPresent(faces::add);
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(new HealthCheck() {
-            @Override
-            public String name() {
-                return "database";
-            }
-
-            @Override
-            public Map<String, Object> status() {
-                boolean ok = database.isHealthy();
-                return Map.of("ok", ok, "path", database.file().toString());
-            }
-        });
+        checks.add(HealthCheck.of("database", new DatabaseCheck(database, clock)::status));
         checks.add(new OutboxHealth(outboxAdmin, dispatcher().channels()));
         dispatcherLoop = new DispatcherLoop(dispatcher(),
                 Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
@@ -305,6 +298,7 @@ public final class Planbot implements AutoCloseable {
         });
         checks.add(new SchedulerHealth(scheduler));
         checks.add(slack.health());
+        smtpLogin.health().ifPresent(checks::add);
         web = new WebServer(json, faces, checks, business.renderer(), business.pageNotFound()).start(config.port("http.port"));
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();

@@ -145,20 +145,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when the database answers a trivial query. */
-    public boolean isHealthy() {
-        try {
-            return read(connection -> {
-                try (var statement = connection.createStatement();
-                        var rows = statement.executeQuery("select 1")) {
-                    return rows.next();
-                }
-            });
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /**
      * Writes a consistent copy of the database to {@code target} while it stays in use
      * ({@code VACUUM INTO} reads one snapshot into a fresh owner-only file beside the target, which

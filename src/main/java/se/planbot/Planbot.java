@@ -267,7 +267,7 @@ public final class Planbot implements AutoCloseable {
                 auth, json, clock, zone, locale, site, config.baseUrl("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         faces.addAll(business.faces());
-        faces.addAll(ConsoleWeb.create(business.renderer(), signIn, ownerLinks, plan, clock, locale, site,
+        faces.addAll(ConsoleWeb.create(business.renderer(), signIn, ownerLinks, plan, clock, zone, locale, site,
                 config.baseUrl("public.base-url").startsWith("https:"), config.bool("web.trust-forwarded-for"),
                 config.integer("web.forms-per-hour", 1, 100_000)).faces());
         faces.add(new TransferApi(transfer, auth));

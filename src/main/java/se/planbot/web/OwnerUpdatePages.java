@@ -2,16 +2,13 @@ package se.planbot.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import se.planbot.plan.Action;
-import se.planbot.plan.ActionStatus;
 import se.planbot.plan.Person;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.ProgressUpdate;
-import se.planbot.problem.FieldError;
 import se.planbot.problem.InvalidInput;
 import se.planbot.signin.OwnerLinks;
 
@@ -85,7 +82,7 @@ final class OwnerUpdatePages implements Routes {
             var model = pages.model(ctx);
             model.put("form", Map.of("status", status, "progress", progress, "note", note));
             try {
-                Action saved = plan.recordUpdate(action.id(), unchangedLeftOut(action, status, progress, note),
+                Action saved = plan.recordUpdate(action.id(), ProgressForm.report(action, status, progress, note),
                         person.name() + " (e-postlänk)");
                 model.put("action", ActionViews.view(saved, plan.today(), pages.locale(ctx)));
                 model.put("note", note);
@@ -96,27 +93,6 @@ final class OwnerUpdatePages implements Routes {
                 form(ctx, 400, model, token, action);
             }
         });
-    }
-
-    /**
-     * The form as a progress report: the form always carries status and progress, so a value the
-     * owner left as it was is not reported (marking done then also sets progress to 100).
-     */
-    private static ProgressUpdate unchangedLeftOut(Action action, String status, String progress, String note) {
-        var errors = new ArrayList<FieldError>();
-        Optional<ActionStatus> newStatus = ActionStatus.fromCode(status);
-        if (newStatus.isEmpty()) {
-            errors.add(new FieldError("status", "välj en status i listan"));
-        }
-        Integer newProgress = progress.matches("\\d{1,3}") ? Integer.valueOf(progress) : null;
-        if (newProgress == null) {
-            errors.add(new FieldError("progress", "ange framsteg som ett heltal från 0 till 100"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        return new ProgressUpdate(newStatus.get() == action.status() ? null : newStatus.get(),
-                newProgress == action.progress() ? null : newProgress, note.isEmpty() ? null : note);
     }
 
     private void form(Context ctx, int status, Map<String, Object> model, String token, Action action) {

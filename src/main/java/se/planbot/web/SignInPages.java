@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import se.planbot.problem.InvalidInput;
-import se.planbot.signin.ConsoleSession;
+import se.planbot.plan.PersonRole;
 import se.planbot.signin.SignInService;
 
 /**
@@ -26,8 +26,11 @@ final class SignInPages implements Routes {
     private final SessionCookie cookie;
     private final RateLimiter perClient;
     private final RateLimiter perAddress;
+    private final ConsoleAccess access;
 
-    SignInPages(SignInService signIn, Pages pages, SessionCookie cookie, RateLimiter perClient, RateLimiter perAddress) {
+    SignInPages(SignInService signIn, Pages pages, SessionCookie cookie, RateLimiter perClient, RateLimiter perAddress,
+            ConsoleAccess access) {
+        this.access = access;
         this.signIn = signIn;
         this.pages = pages;
         this.cookie = cookie;
@@ -42,7 +45,7 @@ final class SignInPages implements Routes {
         routes.get("/admin/login/link", this::linkPage);
         routes.post("/admin/login/link", this::useLink);
         routes.post("/admin/logout", this::signOut);
-        routes.get("/admin", this::home);
+        routes.get("/admin", access.only(this::home, PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER));
     }
 
     private void loginForm(Context ctx, int status, Map<String, Object> model) {
@@ -111,13 +114,8 @@ final class SignInPages implements Routes {
     }
 
     private void home(Context ctx) {
-        Optional<ConsoleSession> session = signIn.session(cookie.read(ctx));
-        if (session.isEmpty()) {
-            seeOther(ctx, "/admin/login" + languageQuery(ctx));
-            return;
-        }
         var model = pages.model(ctx);
-        model.put("me", session.get().person());
+        model.put("me", ConsoleAccess.person(ctx));
         pages.show(ctx, 200, "console/home", model);
     }
 

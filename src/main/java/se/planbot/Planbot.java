@@ -42,7 +42,6 @@ import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
-import se.planbot.web.BusinessWeb;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.PebbleRenderer;
 import se.planbot.mail.MailSenders;
@@ -73,16 +72,18 @@ import se.planbot.slack.UpcomingDialogs;
 import se.planbot.dialogs.Dialog;
 import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.DialogState;
-import se.planbot.web.Auth;
-import se.planbot.web.HealthCheck;
+import se.planbot.http.HealthCheck;
 import se.planbot.web.Metrics;
 import se.planbot.web.OutboxApi;
 import se.planbot.web.OutboxHealth;
 import se.planbot.web.SchedulerHealth;
 import se.planbot.web.PlanApi;
 import se.planbot.web.TransferApi;
-import se.planbot.web.Routes;
 import se.planbot.web.WebServer;
+import se.planbot.web.WebFaces;
+import se.planbot.web.Route;
+import se.planbot.web.Health;
+import se.planbot.web.ConsoleSessions;
 
 /**
  * Planbot put together: the one place that builds configuration, database, services and faces
@@ -126,6 +127,7 @@ public final class Planbot implements AutoCloseable {
     private ReminderScheduler scheduler;
     final SlackIntegration slack;
     private WebServer web;
+    private List<Route> routes = List.of();
 
     public Planbot(Config config, Clock clock) {
         this.config = config;
@@ -253,24 +255,23 @@ public final class Planbot implements AutoCloseable {
 
     /** Starts the web server (port 0 picks a free one) and everything that runs beside it. */
     public Planbot start() {
-        var auth = new Auth(tokens);
+        return start(ConsoleWeb.sessions(signIn, config.baseUrl("public.base-url").startsWith("https:")));
+    }
+
+    /** As {@link #start()}, with {@code sessions} telling who is signed in to the console. */
+    public Planbot start(ConsoleSessions sessions) {
         var program = new LinkedHashMap<String, Object>();
         program.put("name", config.string("program.name"));
         program.put("period", config.string("program.period"));
         program.put("goal", config.string("program.goal"));
-        List<Routes> faces = new ArrayList<>();
-        faces.add(new PlanApi(plan, auth, json, program));
         var site = new LinkedHashMap<String, Object>(program);
         site.put("accessibilityContact", config.optional("accessibility.contact-email")
                 .orElse(MailFrom.parse(config.string("mail.from")).address()));
-        var business = BusinessWeb.create(new PebbleRenderer(config.path("templates.dir")), plan, subscribers, personalData, dialogs,
-                auth, json, clock, zone, locale, site, config.baseUrl("public.base-url").startsWith("https:"),
+        var webSettings = new WebFaces.Settings(site, locale, config.baseUrl("public.base-url").startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
-        faces.addAll(business.faces());
-        faces.addAll(ConsoleWeb.create(business.renderer(), signIn, ownerLinks, plan, clock, zone, locale, site,
-                config.baseUrl("public.base-url").startsWith("https:"), config.bool("web.trust-forwarded-for"),
-                config.integer("web.forms-per-hour", 1, 100_000)).faces());
-        faces.add(new TransferApi(transfer, auth));
+        var web = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,
+                personalData, dialogs, tokens, sessions, json, clock, zone);
+        var console = ConsoleWeb.create(web.renderer(), webSettings, signIn, ownerLinks, plan, clock, zone);
         metrics.gauge("planbot_actions", "Actions in the plan, by status",
                 () -> countByStatus());
         metrics.gauge("planbot_actions_overdue", "Open actions past their deadline",
@@ -283,10 +284,7 @@ public final class Planbot implements AutoCloseable {
             }
             return values;
         });
-        faces.add(metrics);
-        faces.add(new OutboxApi(outboxAdmin, auth));
         slack.start();
-        slack.routes().ifPresent(faces::add);
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(HealthCheck.of("database", new DatabaseCheck(database, clock)::status));
         checks.add(new OutboxHealth(outboxAdmin, dispatcher().channels()));
@@ -299,12 +297,20 @@ public final class Planbot implements AutoCloseable {
         checks.add(new SchedulerHealth(scheduler));
         checks.add(slack.health());
         smtpLogin.health().ifPresent(checks::add);
-        web = new WebServer(json, faces, checks, business.renderer(), business.pageNotFound()).start(config.port("http.port"));
+        routes = new RouteTable(web, console, new PlanApi(plan, json, program), new TransferApi(transfer),
+                new OutboxApi(outboxAdmin), new Health(checks), metrics, slack.events()).routes();
+        this.web = new WebServer(json, routes, web.guard(), metrics, web.renderer(), web.pageNotFound())
+                .start(config.port("http.port"));
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
         scheduler.start();
-        log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
+        log.info("Planbot listening on http://localhost:{} (database {})", this.web.port(), database.file());
         return this;
+    }
+
+    /** Every HTTP route with its access level, once started. */
+    public List<Route> routes() {
+        return routes;
     }
 
     private Map<String, Number> countByStatus() {

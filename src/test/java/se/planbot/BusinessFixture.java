@@ -40,6 +40,8 @@ final class BusinessFixture implements AutoCloseable {
     final MutableClock clock;
     final Planbot planbot;
     final String token;
+    /** Only admin may erase a subscriber or retry a dead message. */
+    final String adminToken;
     final String base;
     final HttpClient browser = HttpClient.newBuilder().cookieHandler(new BrowserCookies()).build();
     final HttpClient cookieless = HttpClient.newHttpClient();
@@ -62,6 +64,7 @@ final class BusinessFixture implements AutoCloseable {
         planbot.start();
         base = "http://localhost:" + planbot.port();
         token = planbot.tokens().create("test", TokenRole.COORDINATOR);
+        adminToken = planbot.tokens().create("test-admin", TokenRole.ADMIN);
     }
 
     static Instant at(String localDateTime) {
@@ -93,7 +96,15 @@ final class BusinessFixture implements AutoCloseable {
     }
 
     HttpResponse<String> api(String method, String path, String body) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+        return api(token, method, path, body);
+    }
+
+    HttpResponse<String> adminApi(String method, String path, String body) {
+        return api(adminToken, method, path, body);
+    }
+
+    private HttpResponse<String> api(String bearer, String method, String path, String body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearer)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return send(cookieless, request.build());

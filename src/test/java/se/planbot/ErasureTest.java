@@ -3,6 +3,9 @@ package se.planbot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,25 +85,35 @@ class ErasureTest {
 
     @Test
     void after_erasure_the_address_is_not_even_in_the_raw_database_files() throws Exception {
-        app.api("POST", "/api/v1/subscribers/erase", "{\"email\":\"" + ANNA + "\"}");
+        assertThat(rawDatabaseFiles()).as("the address is on disk before erasure").contains("andersson@foretag");
+        assertThat(app.adminApi("POST", "/api/v1/subscribers/erase", "{\"email\":\"" + ANNA + "\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(rawDatabaseFiles()).doesNotContain("andersson@foretag");
+    }
+
+    /** The database file and its write-ahead log as bytes, lower-cased (ISO-8859-1 keeps every byte). */
+    private String rawDatabaseFiles() throws IOException {
+        var bytes = new StringBuilder();
         for (String name : List.of("planbot.db", "planbot.db-wal")) {
             Path file = folder.resolve(name);
-            if (java.nio.file.Files.exists(file)) {
-                String bytes = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .toLowerCase(Locale.ROOT);
-                assertThat(bytes).as(name).doesNotContain("andersson@foretag");
+            if (Files.exists(file)) {
+                bytes.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
             }
         }
+        return bytes.toString();
     }
 
     @Test
-    void the_coordinator_exports_and_erases_by_address_through_the_api() throws Exception {
+    void the_coordinator_exports_by_address_through_the_api_and_an_admin_erases() throws Exception {
         var export = app.api("POST", "/api/v1/subscribers/export", "{\"email\":\"" + ANNA + "\"}");
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(app.json(export).get("subscription").get("status").asText()).isEqualTo("confirmed");
-        assertThat(app.api("POST", "/api/v1/subscribers/erase", "{\"email\":\"nej\"}").statusCode()).isEqualTo(400);
+        assertThat(app.adminApi("POST", "/api/v1/subscribers/erase", "{\"email\":\"nej\"}").statusCode()).isEqualTo(400);
+        var refused = app.api("POST", "/api/v1/subscribers/erase", "{\"email\":\"" + ANNA + "\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("rollen admin");
 
-        var erase = app.api("POST", "/api/v1/subscribers/erase", "{\"email\":\"" + ANNA.toUpperCase(Locale.ROOT) + "\"}");
+        var erase = app.adminApi("POST", "/api/v1/subscribers/erase", "{\"email\":\"" + ANNA.toUpperCase(Locale.ROOT) + "\"}");
         assertThat(erase.statusCode()).isEqualTo(200);
         assertThat(tracesOf("andersson@foretag")).isEmpty();
         assertThat(app.json(app.api("POST", "/api/v1/subscribers/export", "{\"email\":\"" + ANNA + "\"}"))

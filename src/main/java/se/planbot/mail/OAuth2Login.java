@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import se.planbot.config.Config;
 import se.planbot.outbox.SendFailure;
-import se.planbot.web.HealthCheck;
+import se.planbot.http.HealthCheck;
 
 /**
  * {@code smtp.auth=oauth2}: the mailbox logs in with AUTH XOAUTH2 and an access token. Two flows:

@@ -4,7 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import java.util.Optional;
 import java.util.Properties;
-import se.planbot.web.HealthCheck;
+import se.planbot.http.HealthCheck;
 
 /** {@code smtp.auth=password}: a username and password (AUTH PLAIN/LOGIN), or no login when the username is empty. */
 final class PasswordLogin implements SmtpLogin {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Properties;
 import se.planbot.config.Config;
 import se.planbot.outbox.SendFailure;
-import se.planbot.web.HealthCheck;
+import se.planbot.http.HealthCheck;
 
 /**
  * How {@link SmtpMailSender} logs in ({@code smtp.auth}): {@code password} with

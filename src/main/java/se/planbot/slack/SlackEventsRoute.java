@@ -6,7 +6,6 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.planbot.web.Routes;
 
 /**
  * {@code POST /slack/events}: slash commands, events and interactivity on one URL. The raw body
@@ -29,7 +27,7 @@ import se.planbot.web.Routes;
  *      --data "$BODY"
  * </pre>
  */
-public final class SlackEventsRoute implements Routes {
+public final class SlackEventsRoute {
 
     public static final String PATH = "/slack/events";
     private static final Logger log = LoggerFactory.getLogger(SlackEventsRoute.class);
@@ -46,12 +44,7 @@ public final class SlackEventsRoute implements Routes {
         this.replays = new ReplayGuard(clock);
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.post(PATH, this::handle);
-    }
-
-    private void handle(Context ctx) throws Exception {
+    public void handle(Context ctx) throws Exception {
         byte[] body = ctx.bodyAsBytes();
         String timestamp = ctx.header("X-Slack-Request-Timestamp");
         String signed = ctx.header("X-Slack-Signature");

@@ -16,8 +16,7 @@ import se.planbot.config.ConfigException;
 import se.planbot.db.Database;
 import se.planbot.outbox.Sender;
 import se.planbot.plan.PlanService;
-import se.planbot.web.HealthCheck;
-import se.planbot.web.Routes;
+import se.planbot.http.HealthCheck;
 
 /**
  * Everything Slack, put together once: the question engine (always, for {@code planbot ask}), and
@@ -69,7 +68,7 @@ public final class SlackIntegration implements AutoCloseable {
     }
 
     /** The HTTP endpoint, when Slack is on and not in Socket Mode. */
-    public Optional<Routes> routes() {
+    public Optional<SlackEventsRoute> events() {
         return enabled() && !settings.socketMode()
                 ? Optional.of(new SlackEventsRoute(bot.app(), settings.signingSecret(), clock)) : Optional.empty();
     }

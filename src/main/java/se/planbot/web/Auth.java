@@ -5,16 +5,17 @@ import se.planbot.auth.ApiClient;
 import se.planbot.auth.ApiTokens;
 import se.planbot.auth.TokenRole;
 
-/** Reads {@code Authorization: Bearer <token>} and insists on a valid token where one is needed. */
-public final class Auth {
+/** Reads {@code Authorization: Bearer <token>}; {@link AccessGuard} calls it for every {@code token(...)} route. */
+final class Auth {
 
     private final ApiTokens tokens;
 
-    public Auth(ApiTokens tokens) {
+    Auth(ApiTokens tokens) {
         this.tokens = tokens;
     }
 
-    public ApiClient require(Context ctx) {
+    /** The token's client, when it is valid and its role includes {@code least}. */
+    ApiClient require(Context ctx, TokenRole least) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new Unauthorized("Ange en API-token: Authorization: Bearer <token> (skapas med 'token create')");
@@ -22,14 +23,11 @@ public final class Auth {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new Unauthorized("Authorization ska ha formen 'Bearer <token>'");
         }
-        return tokens.verify(header.substring(7).trim())
+        ApiClient client = tokens.verify(header.substring(7).trim())
                 .orElseThrow(() -> new Unauthorized("Okänd eller återkallad API-token"));
-    }
-
-    public ApiClient requireAdmin(Context ctx) {
-        ApiClient client = require(ctx);
-        if (client.role() != TokenRole.ADMIN) {
-            throw new Forbidden("Den här åtgärden kräver en admin-token");
+        if (!client.role().includes(least)) {
+            throw new Forbidden("Det här kräver en token med rollen " + least.code()
+                    + "; din token har rollen " + client.role().code());
         }
         return client;
     }

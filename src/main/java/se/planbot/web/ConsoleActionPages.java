@@ -32,7 +32,7 @@ import se.planbot.problem.InvalidInput;
  * curl -s -b planbot_session=SECRET localhost:7070/admin/actions/12
  * </pre>
  */
-final class ConsoleActionPages {
+public final class ConsoleActionPages {
 
     static final int PAGE_SIZE = 25;
 
@@ -47,7 +47,7 @@ final class ConsoleActionPages {
     }
 
     /** GET /admin/actions: the whole plan, filtered and searched, a page at a time. */
-    void list(Context ctx) {
+    public void list(Context ctx) {
         var model = model(ctx);
         Locale locale = pages.locale(ctx);
         String text = text(ctx.queryParam("q"));
@@ -72,14 +72,14 @@ final class ConsoleActionPages {
     }
 
     /** GET /admin/actions/new */
-    void newForm(Context ctx) {
+    public void newForm(Context ctx) {
         var model = model(ctx);
         model.put("form", Map.of("status", ActionStatus.PLANNED.code(), "progress", "0"));
         newPage(ctx, 200, model);
     }
 
     /** POST /admin/actions */
-    void create(Context ctx) {
+    public void create(Context ctx) {
         var model = model(ctx);
         try {
             ActionForm form = ActionForm.read(ctx);
@@ -93,7 +93,7 @@ final class ConsoleActionPages {
     }
 
     /** GET /admin/actions/{id}: the edit form (coordinator), the quick report (who may update), the history. */
-    void show(Context ctx) {
+    public void show(Context ctx) {
         withAction(ctx, action -> {
             var model = model(ctx);
             model.put("form", ActionForm.values(action));
@@ -104,7 +104,7 @@ final class ConsoleActionPages {
     }
 
     /** POST /admin/actions/{id}: every field, with an optional note; emptied optional fields are cleared. */
-    void save(Context ctx) {
+    public void save(Context ctx) {
         withAction(ctx, action -> {
             var model = model(ctx);
             try {
@@ -121,7 +121,7 @@ final class ConsoleActionPages {
     }
 
     /** POST /admin/actions/{id}/update: status, progress and a note in one history entry. */
-    void quickUpdate(Context ctx) {
+    public void quickUpdate(Context ctx) {
         withAction(ctx, action -> {
             var model = model(ctx);
             String status = text(ctx.formParam("status"));
@@ -150,7 +150,7 @@ final class ConsoleActionPages {
 
     private void actionPage(Context ctx, int status, Map<String, Object> model, Action action) {
         Locale locale = pages.locale(ctx);
-        Person me = ConsoleAccess.person(ctx);
+        Person me = AccessGuard.person(ctx);
         model.put("action", ActionViews.view(action, plan.today(), locale));
         model.put("mayEdit", me.role() == PersonRole.COORDINATOR);
         model.put("mayUpdate", plan.mayUpdate(me, action));
@@ -185,9 +185,9 @@ final class ConsoleActionPages {
             pages.show(ctx, 404, "console/not-found", model(ctx));
             return;
         }
-        Person me = ConsoleAccess.person(ctx);
+        Person me = AccessGuard.person(ctx);
         if (me.role() == PersonRole.OWNER && !plan.mayUpdate(me, action.get())) {
-            pages.show(ctx, 403, "console/forbidden", model(ctx));
+            pages.forbidden(ctx);
             return;
         }
         then.accept(action.get());
@@ -195,12 +195,12 @@ final class ConsoleActionPages {
 
     private Map<String, Object> model(Context ctx) {
         var model = pages.model(ctx);
-        model.put("me", ConsoleAccess.person(ctx));
+        model.put("me", AccessGuard.person(ctx));
         return model;
     }
 
     private static String actor(Context ctx) {
-        return ConsoleAccess.person(ctx).name() + " (konsol)";
+        return AccessGuard.person(ctx).name() + " (konsol)";
     }
 
     private static String query(String text, Integer strategy, ActionStatus status, boolean overdue) {

@@ -1,43 +1,37 @@
 package se.planbot.web;
 
-import static se.planbot.plan.PersonRole.COORDINATOR;
-import static se.planbot.plan.PersonRole.OWNER;
-import static se.planbot.plan.PersonRole.WORKING_GROUP;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import se.planbot.plan.PlanService;
+import se.planbot.signin.ConsoleSession;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 
-/** The coordinator's console, put together from its parts (the page helpers stay package-private). */
-public record ConsoleWeb(List<Routes> faces) {
+/**
+ * The coordinator's console, put together from its parts (the page helpers stay package-private).
+ * The route table names their handlers and gives each its access level.
+ */
+public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, OwnerUpdatePages owners) {
 
     /** Sign-in links asked for one address per hour, whoever asks. */
     static final int LINKS_PER_ADDRESS_AND_HOUR = 5;
 
-    public static ConsoleWeb create(PebbleRenderer renderer, SignInService signIn, OwnerLinks ownerLinks, PlanService plan,
-            Clock clock, ZoneId zone, Locale locale,
-            Map<String, Object> site, boolean secureCookies, boolean trustForwardedFor, int formsPerHour) {
-        var pages = new Pages(renderer, new Csrf(secureCookies), locale, site, trustForwardedFor);
-        var cookie = new SessionCookie(secureCookies);
-        var perClient = new RateLimiter(formsPerHour, Duration.ofHours(1), clock);
+    public static ConsoleWeb create(PebbleRenderer renderer, WebFaces.Settings settings, SignInService signIn,
+            OwnerLinks ownerLinks, PlanService plan, Clock clock, ZoneId zone) {
+        var pages = new Pages(renderer, new Csrf(settings.secureCookies()), settings.locale(), settings.site(),
+                settings.trustForwardedFor());
+        var perClient = new RateLimiter(settings.formsPerHour(), Duration.ofHours(1), clock);
         var perAddress = new RateLimiter(LINKS_PER_ADDRESS_AND_HOUR, Duration.ofHours(1), clock);
-        var access = new ConsoleAccess(signIn, cookie, pages);
-        var actions = new ConsoleActionPages(plan, pages, zone);
-        Routes console = routes -> {
-            routes.get("/admin/actions", access.only(actions::list, COORDINATOR, WORKING_GROUP));
-            routes.get("/admin/actions/new", access.only(actions::newForm, COORDINATOR));
-            routes.post("/admin/actions", access.only(actions::create, COORDINATOR));
-            routes.get("/admin/actions/{id}", access.only(actions::show, COORDINATOR, WORKING_GROUP, OWNER));
-            routes.post("/admin/actions/{id}", access.only(actions::save, COORDINATOR));
-            routes.post("/admin/actions/{id}/update", access.only(actions::quickUpdate, COORDINATOR, OWNER));
-        };
-        return new ConsoleWeb(List.of(new SignInPages(signIn, pages, cookie, perClient, perAddress, access),
-                new OwnerUpdatePages(plan, ownerLinks, pages), console));
+        return new ConsoleWeb(
+                new SignInPages(signIn, pages, new SessionCookie(settings.secureCookies()), perClient, perAddress),
+                new ConsoleActionPages(plan, pages, zone),
+                new OwnerUpdatePages(plan, ownerLinks, pages));
+    }
+
+    /** Who is signed in on a request, by the session cookie: what the route table's console(...) routes ask. */
+    public static ConsoleSessions sessions(SignInService signIn, boolean secureCookies) {
+        var cookie = new SessionCookie(secureCookies);
+        return ctx -> signIn.session(cookie.read(ctx)).map(ConsoleSession::person);
     }
 }

@@ -2,8 +2,9 @@ package se.planbot.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -20,7 +21,7 @@ import se.planbot.dialogs.RegistrationService;
 import se.planbot.problem.NotFound;
 
 /**
- * The coordinator's dialog API (token required). Times are local Europe/Stockholm time.
+ * The coordinator's dialog API (token required, see the route table). Times are local Europe/Stockholm time.
  *
  * <pre>
  * curl -s -H "Authorization: Bearer $TOKEN" -X POST localhost:7070/api/v1/dialogs -d '{"title":"Frukostmöte",
@@ -33,65 +34,59 @@ import se.planbot.problem.NotFound;
  * curl -s -H "Authorization: Bearer $TOKEN" localhost:7070/api/v1/dialogs/1/registrations.csv
  * </pre>
  */
-public final class DialogApi implements Routes {
+public final class DialogApi {
 
     private static final Set<String> FIELDS = Set.of("title", "theme", "description", "start", "end", "place",
             "onlineUrl", "capacity", "strategies");
 
     private final DialogService dialogs;
     private final RegistrationService registrations;
-    private final Auth auth;
     private final ObjectMapper json;
     private final ZoneId zone;
 
-    DialogApi(DialogService dialogs, RegistrationService registrations, Auth auth, ObjectMapper json, ZoneId zone) {
+    DialogApi(DialogService dialogs, RegistrationService registrations, ObjectMapper json, ZoneId zone) {
         this.dialogs = dialogs;
         this.registrations = registrations;
-        this.auth = auth;
         this.json = json;
         this.zone = zone;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/api/v1/dialogs", ctx -> {
-            auth.require(ctx);
-            ctx.json(dialogs.allDialogs(java.time.Instant.EPOCH).stream().map(this::view).toList());
-        });
-        routes.post("/api/v1/dialogs", ctx -> {
-            auth.require(ctx);
-            Dialog created = dialogs.create(draft(ctx));
-            ctx.status(201).header("Location", "/api/v1/dialogs/" + created.id()).json(view(created));
-        });
-        routes.get("/api/v1/dialogs/{id}", ctx -> {
-            auth.require(ctx);
-            ctx.json(view(dialogs.require(id(ctx))));
-        });
-        routes.patch("/api/v1/dialogs/{id}", ctx -> {
-            auth.require(ctx);
-            long id = id(ctx);
-            dialogs.require(id);
-            ctx.json(view(dialogs.update(id, draft(ctx))));
-        });
-        routes.post("/api/v1/dialogs/{id}/publish", ctx -> {
-            auth.require(ctx);
-            ctx.json(view(dialogs.publish(id(ctx))));
-        });
-        routes.post("/api/v1/dialogs/{id}/cancel", ctx -> {
-            auth.require(ctx);
-            ctx.json(view(dialogs.cancel(id(ctx))));
-        });
-        routes.get("/api/v1/dialogs/{id}/registrations", ctx -> {
-            auth.require(ctx);
-            ctx.json(registrations.list(id(ctx)).stream().map(DialogApi::view).toList());
-        });
-        routes.get("/api/v1/dialogs/{id}/registrations.csv", ctx -> {
-            auth.require(ctx);
-            long id = id(ctx);
-            ctx.contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"anmalningar-dialog-" + id + ".csv\"")
-                    .result(registrations.csv(id));
-        });
+    public void list(Context ctx) {
+        ctx.json(dialogs.allDialogs(Instant.EPOCH).stream().map(this::view).toList());
+    }
+
+    public void create(Context ctx) {
+        Dialog created = dialogs.create(draft(ctx));
+        ctx.status(201).header("Location", "/api/v1/dialogs/" + created.id()).json(view(created));
+    }
+
+    public void show(Context ctx) {
+        ctx.json(view(dialogs.require(id(ctx))));
+    }
+
+    public void update(Context ctx) {
+        long id = id(ctx);
+        dialogs.require(id);
+        ctx.json(view(dialogs.update(id, draft(ctx))));
+    }
+
+    public void publish(Context ctx) {
+        ctx.json(view(dialogs.publish(id(ctx))));
+    }
+
+    public void cancel(Context ctx) {
+        ctx.json(view(dialogs.cancel(id(ctx))));
+    }
+
+    public void registrations(Context ctx) {
+        ctx.json(registrations.list(id(ctx)).stream().map(DialogApi::view).toList());
+    }
+
+    public void registrationsCsv(Context ctx) {
+        long id = id(ctx);
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"anmalningar-dialog-" + id + ".csv\"")
+                .result(registrations.csv(id));
     }
 
     private DialogDraft draft(Context ctx) {
@@ -148,7 +143,7 @@ public final class DialogApi implements Routes {
                 }
                 return result;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // JsonBody.parse already read this body; it cannot fail the second time.
         }
         body.errors().add("strategies", "ska vara en lista av strateginummer, t.ex. [1, 3]");

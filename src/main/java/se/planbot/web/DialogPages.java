@@ -1,6 +1,5 @@
 package se.planbot.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,7 @@ import se.planbot.problem.NotFound;
  * curl -s localhost:7070/dialogs.ics
  * </pre>
  */
-public final class DialogPages implements Routes {
+public final class DialogPages {
 
     private static final int PAST_DAYS_SHOWN = 30;
 
@@ -48,26 +47,20 @@ public final class DialogPages implements Routes {
         this.limiter = limiter;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/dialogs", this::list);
-        routes.get("/dialogs.ics", ctx -> ctx.contentType("text/calendar; charset=utf-8")
+    public void calendarFeed(Context ctx) {
+        ctx.contentType("text/calendar; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"dialoger.ics\"")
-                .result(calendar.feed(dialogs.publicDialogs(PAST_DAYS_SHOWN))));
-        routes.get("/dialogs/{id}", this::show);
-        routes.post("/dialogs/{id}/register", this::register);
-        routes.get("/registrations/cancel", this::cancelPage);
-        routes.post("/registrations/cancel", this::cancel);
+                .result(calendar.feed(dialogs.publicDialogs(PAST_DAYS_SHOWN)));
     }
 
-    private void list(Context ctx) {
+    public void list(Context ctx) {
         var model = pages.model(ctx);
         Locale locale = pages.locale(ctx);
         model.put("dialogs", dialogs.publicDialogs(0).stream().map(dialog -> texts.model(dialog, locale)).toList());
         pages.show(ctx, 200, "dialogs", model);
     }
 
-    private void show(Context ctx) {
+    public void show(Context ctx) {
         Optional<Dialog> dialog = find(ctx);
         if (dialog.isEmpty()) {
             pages.notFound(ctx);
@@ -82,14 +75,10 @@ public final class DialogPages implements Routes {
         pages.show(ctx, status, "dialog", model);
     }
 
-    private void register(Context ctx) {
+    public void register(Context ctx) {
         Optional<Dialog> dialog = find(ctx);
         if (dialog.isEmpty()) {
             pages.notFound(ctx);
-            return;
-        }
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
             return;
         }
         if (!limiter.allow("register:" + pages.client(ctx))) {
@@ -114,7 +103,7 @@ public final class DialogPages implements Routes {
         }
     }
 
-    private void cancelPage(Context ctx) {
+    public void cancelPage(Context ctx) {
         String token = nonNull(ctx.queryParam("token"));
         Optional<Registration> registration = registrations.forLink(token);
         if (registration.isEmpty()) {
@@ -128,11 +117,7 @@ public final class DialogPages implements Routes {
         pages.show(ctx, 200, "registration-cancel", model);
     }
 
-    private void cancel(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    public void cancel(Context ctx) {
         Optional<Registration> cancelled = registrations.cancel(nonNull(ctx.formParam("token")));
         if (cancelled.isEmpty()) {
             pages.badLink(ctx);
@@ -153,5 +138,4 @@ public final class DialogPages implements Routes {
     private static String nonNull(String text) {
         return text == null ? "" : text;
     }
-
 }

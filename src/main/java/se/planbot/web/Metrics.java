@@ -1,6 +1,5 @@
 package se.planbot.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +12,7 @@ import java.util.function.Supplier;
  *
  * <pre>curl -s localhost:7070/metrics</pre>
  */
-public final class Metrics implements Routes {
+public final class Metrics {
 
     private final Map<String, Gauge> gauges = new LinkedHashMap<>();
     private final Map<Integer, LongAdder> requestsByClass = new LinkedHashMap<>();
@@ -36,14 +35,17 @@ public final class Metrics implements Routes {
         gauges.put(name, new Gauge(help, values));
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.before(ctx -> ctx.attribute("planbot.start", System.nanoTime()));
-        routes.after(this::count);
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(render()));
+    public void scrape(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(render());
     }
 
-    private void count(Context ctx) {
+    /** Before every request (the web server calls it): starts its clock. */
+    void started(Context ctx) {
+        ctx.attribute("planbot.start", System.nanoTime());
+    }
+
+    /** After every request: counts it by status class and adds its time. */
+    void answered(Context ctx) {
         Long start = ctx.attribute("planbot.start");
         if (start != null) {
             requestNanos.add(System.nanoTime() - start);

@@ -1,6 +1,5 @@
 package se.planbot.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,7 +11,8 @@ import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 
 /**
- * The outbox for operators (admin token; rows name recipients, which is personal data):
+ * The outbox for operators (rows name recipients, which is personal data): a coordinator token lists,
+ * only an admin token retries (see the route table).
  *
  * <pre>
  * curl -s -H "Authorization: Bearer $TOKEN" 'localhost:7070/api/v1/outbox?status=dead'
@@ -22,24 +22,15 @@ import se.planbot.problem.NotFound;
  * Status is pending, sending, sent or dead (default dead); a retry makes a dead message pending
  * again with a fresh maximum age. A message already sent is never sent again.
  */
-public final class OutboxApi implements Routes {
+public final class OutboxApi {
 
     private final OutboxAdmin outbox;
-    private final Auth auth;
 
-    public OutboxApi(OutboxAdmin outbox, Auth auth) {
+    public OutboxApi(OutboxAdmin outbox) {
         this.outbox = outbox;
-        this.auth = auth;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/api/v1/outbox", this::list);
-        routes.post("/api/v1/outbox/{id}/retry", this::retry);
-    }
-
-    private void list(Context ctx) {
-        auth.require(ctx);
+    public void list(Context ctx) {
         String text = ctx.queryParam("status");
         OutboxStatus status = text == null || text.isBlank() ? OutboxStatus.DEAD
                 : OutboxStatus.fromCode(text.trim()).orElseThrow(() -> new InvalidInput("status",
@@ -47,8 +38,7 @@ public final class OutboxApi implements Routes {
         ctx.json(outbox.list(status).stream().map(OutboxApi::view).toList());
     }
 
-    private void retry(Context ctx) {
-        auth.require(ctx);
+    public void retry(Context ctx) {
         String text = ctx.pathParam("id");
         long id;
         try {

@@ -3,6 +3,7 @@ package se.planbot.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import se.planbot.http.HealthCheck;
 import se.planbot.outbox.Channel;
 import se.planbot.outbox.OutboxAdmin;
 

@@ -1,6 +1,5 @@
 package se.planbot.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +22,7 @@ import se.planbot.signin.OwnerLinks;
  * curl -s 'localhost:7070/admin/mine?token=TOKEN'
  * </pre>
  */
-final class OwnerUpdatePages implements Routes {
+public final class OwnerUpdatePages {
 
     private static final int MY_ACTIONS = 200;
 
@@ -37,14 +36,8 @@ final class OwnerUpdatePages implements Routes {
         this.pages = pages;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/admin/mine", this::myActions);
-        routes.get("/admin/update/{id}", this::updateForm);
-        routes.post("/admin/update/{id}", this::update);
-    }
-
-    void myActions(Context ctx) {
+    /** GET /admin/mine?token=…: the link's person's actions. */
+    public void myActions(Context ctx) {
         String token = text(ctx.queryParam("token"));
         Optional<Person> person = links.person(token);
         if (person.isEmpty()) {
@@ -59,7 +52,8 @@ final class OwnerUpdatePages implements Routes {
         pages.show(ctx, 200, "console/mine", model);
     }
 
-    void updateForm(Context ctx) {
+    /** GET /admin/update/{id}?token=…: the first click, the form. */
+    public void updateForm(Context ctx) {
         String token = text(ctx.queryParam("token"));
         withOwnAction(ctx, token, (person, action) -> {
             var model = pages.model(ctx);
@@ -69,11 +63,8 @@ final class OwnerUpdatePages implements Routes {
         });
     }
 
-    void update(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    /** POST /admin/update/{id}: the second click, saving. */
+    public void update(Context ctx) {
         String token = text(ctx.formParam("token"));
         withOwnAction(ctx, token, (person, action) -> {
             String status = text(ctx.formParam("status"));

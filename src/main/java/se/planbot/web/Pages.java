@@ -124,6 +124,16 @@ final class Pages {
         show(ctx, 403, "stale-form", model(ctx));
     }
 
+    /** 401 page for a console page when nobody is signed in. */
+    void signInRequired(Context ctx) {
+        show(ctx, 401, "signin-required", model(ctx));
+    }
+
+    /** 403 page for a console page the signed-in person's role does not open. */
+    void forbidden(Context ctx) {
+        show(ctx, 403, "forbidden", model(ctx));
+    }
+
     void tooMany(Context ctx, long retryAfterSeconds) {
         ctx.header("Retry-After", Long.toString(retryAfterSeconds));
         show(ctx, 429, "too-many", model(ctx));

@@ -1,7 +1,6 @@
 package se.planbot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 
 /**
- * The action plan's JSON API. Reads are public; writes and people (emails) need a token.
+ * The action plan's JSON API. Reads are public; writes and people (emails) need a token (see the route table).
  *
  * <pre>
  * curl -s localhost:7070/api/v1/strategies
@@ -38,7 +37,7 @@ import se.planbot.problem.NotFound;
  * curl -s -H "Authorization: Bearer $TOKEN" localhost:7070/api/v1/people
  * </pre>
  */
-public final class PlanApi implements Routes {
+public final class PlanApi {
 
     private static final Set<String> ACTION_FIELDS = Set.of("code", "title", "description", "strategy", "ownerId",
             "department", "startDate", "deadline", "status", "progress", "origin", "note");
@@ -47,39 +46,33 @@ public final class PlanApi implements Routes {
     private static final String STATUSES = "tillåtna: planned, in_progress, done, cancelled";
 
     private final PlanService plan;
-    private final Auth auth;
     private final ObjectMapper json;
     private final Map<String, Object> program;
 
-    public PlanApi(PlanService plan, Auth auth, ObjectMapper json, Map<String, Object> program) {
+    public PlanApi(PlanService plan, ObjectMapper json, Map<String, Object> program) {
         this.plan = plan;
-        this.auth = auth;
         this.json = json;
         this.program = program;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/api/v1/program", ctx -> ctx.json(program));
-        routes.get("/api/v1/strategies", ctx -> ctx.json(plan.strategies()));
-        routes.get("/api/v1/actions", this::listActions);
-        routes.post("/api/v1/actions", this::createAction);
-        routes.get("/api/v1/actions/{id}", this::showAction);
-        routes.patch("/api/v1/actions/{id}", this::patchAction);
-        routes.post("/api/v1/actions/{id}/updates", this::recordUpdate);
-        routes.get("/api/v1/people", ctx -> {
-            auth.require(ctx);
-            ctx.json(plan.people().stream().map(PlanApi::view).toList());
-        });
-        routes.get("/api/v1/people/{id}", ctx -> {
-            auth.require(ctx);
-            long id = pathId(ctx, "Person");
-            ctx.json(view(plan.person(id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"))));
-        });
-        routes.post("/api/v1/people", this::createPerson);
+    public void program(Context ctx) {
+        ctx.json(program);
     }
 
-    private void listActions(Context ctx) {
+    public void strategies(Context ctx) {
+        ctx.json(plan.strategies());
+    }
+
+    public void people(Context ctx) {
+        ctx.json(plan.people().stream().map(PlanApi::view).toList());
+    }
+
+    public void showPerson(Context ctx) {
+        long id = pathId(ctx, "Person");
+        ctx.json(view(plan.person(id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"))));
+    }
+
+    public void listActions(Context ctx) {
         var errors = new Errors();
         Integer strategy = intParam(ctx, "strategy", errors);
         Long owner = ctx.queryParam("owner") == null ? null : longParam(ctx, "owner", errors);
@@ -101,15 +94,15 @@ public final class PlanApi implements Routes {
         ctx.json(plan.actions(filter).stream().map(action -> view(action, today)).toList());
     }
 
-    private void showAction(Context ctx) {
+    public void showAction(Context ctx) {
         Action action = plan.requireAction(pathId(ctx));
         var body = view(action, plan.today());
         body.put("history", plan.history(action.id()).stream().map(PlanApi::view).toList());
         ctx.json(body);
     }
 
-    private void createAction(Context ctx) {
-        var client = auth.require(ctx);
+    public void createAction(Context ctx) {
+        var client = AccessGuard.client(ctx);
         var body = JsonBody.parse(json, ctx.body(), ACTION_FIELDS);
         ActionDraft draft = draft(body);
         String note = body.text("note");
@@ -121,8 +114,8 @@ public final class PlanApi implements Routes {
         ctx.status(201).header("Location", "/api/v1/actions/" + created.id()).json(view(created, plan.today()));
     }
 
-    private void patchAction(Context ctx) {
-        var client = auth.require(ctx);
+    public void patchAction(Context ctx) {
+        var client = AccessGuard.client(ctx);
         long id = pathId(ctx);
         plan.requireAction(id);
         var body = JsonBody.parse(json, ctx.body(), ACTION_FIELDS);
@@ -140,8 +133,8 @@ public final class PlanApi implements Routes {
         ctx.json(view(plan.patchAction(id, patch, cleared, note, client.actor()), plan.today()));
     }
 
-    private void recordUpdate(Context ctx) {
-        var client = auth.require(ctx);
+    public void recordUpdate(Context ctx) {
+        var client = AccessGuard.client(ctx);
         long id = pathId(ctx);
         plan.requireAction(id);
         var body = JsonBody.parse(json, ctx.body(), UPDATE_FIELDS);
@@ -154,8 +147,7 @@ public final class PlanApi implements Routes {
         ctx.status(201).json(view(updated, plan.today()));
     }
 
-    private void createPerson(Context ctx) {
-        auth.require(ctx);
+    public void createPerson(Context ctx) {
         var body = JsonBody.parse(json, ctx.body(), PERSON_FIELDS);
         var draft = new PersonDraft(body.text("name"), body.text("email"), body.text("slackUserId"),
                 body.word("role", PersonRole::fromCode, "tillåtna: coordinator, owner, working_group"));
@@ -260,6 +252,4 @@ public final class PlanApi implements Routes {
         Integer value = intParam(ctx, name, errors);
         return value == null ? null : value.longValue();
     }
-
-
 }

@@ -1,6 +1,5 @@
 package se.planbot.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,7 +29,7 @@ import se.planbot.plan.Strategy;
  * curl -s localhost:7070/tillganglighet
  * </pre>
  */
-public final class PlanPages implements Routes {
+public final class PlanPages {
 
     private final PlanService plan;
     private final Pages pages;
@@ -42,23 +41,15 @@ public final class PlanPages implements Routes {
         this.zone = zone;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/", this::overview);
-        routes.get("/plan", this::actionPlan);
-        routes.get("/plan/actions/{id}", this::action);
-        routes.get("/tillganglighet", ctx -> pages.show(ctx, 200, "accessibility", pages.model(ctx)));
-        // A browser (Accept: text/html) asking for a page that does not exist gets a page, not JSON.
-        routes.error(404, "html", ctx -> {
-            if (!ctx.path().startsWith("/api/") && !Pages.isPage(ctx)) {
-                pages.notFound(ctx);
-            }
-        });
-        routes.get("/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
-                .header("Cache-Control", "max-age=300").result(pages.css()));
+    public void accessibility(Context ctx) {
+        pages.show(ctx, 200, "accessibility", pages.model(ctx));
     }
 
-    private void overview(Context ctx) {
+    public void styleSheet(Context ctx) {
+        ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=300").result(pages.css());
+    }
+
+    public void overview(Context ctx) {
         var model = pages.model(ctx);
         LocalDate today = plan.today();
         List<Action> actions = plan.actions(ActionFilter.all());
@@ -84,7 +75,7 @@ public final class PlanPages implements Routes {
         pages.show(ctx, 200, "overview", model);
     }
 
-    private void actionPlan(Context ctx) {
+    public void actionPlan(Context ctx) {
         var model = pages.model(ctx);
         Locale locale = pages.locale(ctx);
         Integer strategy = number(ctx.queryParam("strategy")).filter(id -> plan.strategy(id).isPresent()).orElse(null);
@@ -106,7 +97,7 @@ public final class PlanPages implements Routes {
         pages.show(ctx, 200, "plan", model);
     }
 
-    private void action(Context ctx) {
+    public void action(Context ctx) {
         Optional<Action> found = number(ctx.pathParam("id")).flatMap(id -> plan.action(id));
         if (found.isEmpty()) {
             pages.notFound(ctx);

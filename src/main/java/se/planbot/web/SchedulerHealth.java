@@ -2,6 +2,7 @@ package se.planbot.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import se.planbot.http.HealthCheck;
 import se.planbot.reminders.ReminderScheduler;
 
 /** {@code /health} → {@code "scheduler": {"ok": true, "nextDigest": "2026-11-30T07:00:00Z"}}. */

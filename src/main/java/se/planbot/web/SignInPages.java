@@ -1,12 +1,10 @@
 package se.planbot.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import se.planbot.problem.InvalidInput;
-import se.planbot.plan.PersonRole;
 import se.planbot.signin.SignInService;
 
 /**
@@ -19,18 +17,15 @@ import se.planbot.signin.SignInService;
  * curl -s 'localhost:7070/admin/login/link?token=TOKEN'
  * </pre>
  */
-final class SignInPages implements Routes {
+public final class SignInPages {
 
     private final SignInService signIn;
     private final Pages pages;
     private final SessionCookie cookie;
     private final RateLimiter perClient;
     private final RateLimiter perAddress;
-    private final ConsoleAccess access;
 
-    SignInPages(SignInService signIn, Pages pages, SessionCookie cookie, RateLimiter perClient, RateLimiter perAddress,
-            ConsoleAccess access) {
-        this.access = access;
+    SignInPages(SignInService signIn, Pages pages, SessionCookie cookie, RateLimiter perClient, RateLimiter perAddress) {
         this.signIn = signIn;
         this.pages = pages;
         this.cookie = cookie;
@@ -38,14 +33,9 @@ final class SignInPages implements Routes {
         this.perAddress = perAddress;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/admin/login", ctx -> loginForm(ctx, 200, pages.model(ctx)));
-        routes.post("/admin/login", this::mailLink);
-        routes.get("/admin/login/link", this::linkPage);
-        routes.post("/admin/login/link", this::useLink);
-        routes.post("/admin/logout", this::signOut);
-        routes.get("/admin", access.only(this::home, PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER));
+    /** GET /admin/login */
+    public void loginPage(Context ctx) {
+        loginForm(ctx, 200, pages.model(ctx));
     }
 
     private void loginForm(Context ctx, int status, Map<String, Object> model) {
@@ -53,11 +43,8 @@ final class SignInPages implements Routes {
         pages.show(ctx, status, "console/login", model);
     }
 
-    private void mailLink(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    /** POST /admin/login: mails a link if the address is a person's; answers the same either way. */
+    public void mailLink(Context ctx) {
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
         if (!perClient.allow("sign-in:" + pages.client(ctx))
                 || !perAddress.allow("sign-in:" + email.toLowerCase(Locale.ROOT))) {
@@ -75,7 +62,8 @@ final class SignInPages implements Routes {
         }
     }
 
-    private void linkPage(Context ctx) {
+    /** GET /admin/login/link?token=…: a button only (mail scanners follow links). */
+    public void linkPage(Context ctx) {
         String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
         if (!signIn.linkIsUsable(token)) {
             pages.show(ctx, 404, "console/login-expired", pages.model(ctx));
@@ -86,11 +74,8 @@ final class SignInPages implements Routes {
         pages.show(ctx, 200, "console/login-link", model);
     }
 
-    private void useLink(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    /** POST /admin/login/link: uses the link once and begins the session. */
+    public void useLink(Context ctx) {
         var session = signIn.signInWithLink(Optional.ofNullable(ctx.formParam("token")).orElse(""));
         if (session.isEmpty()) {
             pages.show(ctx, 404, "console/login-expired", pages.model(ctx));
@@ -100,11 +85,8 @@ final class SignInPages implements Routes {
         seeOther(ctx, "/admin" + languageQuery(ctx));
     }
 
-    private void signOut(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    /** POST /admin/logout */
+    public void signOut(Context ctx) {
         String secret = cookie.read(ctx);
         if (secret != null) {
             signIn.signOut(secret);
@@ -113,9 +95,10 @@ final class SignInPages implements Routes {
         seeOther(ctx, "/admin/login?signedOut" + (languageQuery(ctx).isEmpty() ? "" : "&locale=en"));
     }
 
-    private void home(Context ctx) {
+    /** GET /admin: the console's start page. */
+    public void home(Context ctx) {
         var model = pages.model(ctx);
-        model.put("me", ConsoleAccess.person(ctx));
+        model.put("me", AccessGuard.person(ctx));
         pages.show(ctx, 200, "console/home", model);
     }
 

@@ -1,7 +1,6 @@
 package se.planbot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ import se.planbot.subscribers.SubscriberStatus;
  * curl -s -X POST -d 'List-Unsubscribe=One-Click' 'localhost:7070/unsubscribe?token=TOKEN'
  * </pre>
  */
-public final class SubscriptionPages implements Routes {
+public final class SubscriptionPages {
 
     private final SubscriberService subscribers;
     private final PersonalDataService personalData;
@@ -45,19 +44,16 @@ public final class SubscriptionPages implements Routes {
         this.json = json;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.get("/subscribe", ctx -> form(ctx, 200, pages.model(ctx)));
-        routes.post("/subscribe", this::subscribe);
-        routes.get("/subscribe/confirm", this::confirmPage);
-        routes.post("/subscribe/confirm", this::confirm);
-        routes.get("/preferences", this::preferencesPage);
-        routes.post("/preferences", this::savePreferences);
-        routes.get("/unsubscribe", ctx -> linkPage(ctx, "unsubscribe"));
-        routes.post("/unsubscribe", this::unsubscribe);
-        routes.get("/my-data", ctx -> linkPage(ctx, "my-data"));
-        routes.get("/my-data/export", this::export);
-        routes.post("/my-data/erase", this::erase);
+    public void subscribePage(Context ctx) {
+        form(ctx, 200, pages.model(ctx));
+    }
+
+    public void unsubscribePage(Context ctx) {
+        linkPage(ctx, "unsubscribe");
+    }
+
+    public void myDataPage(Context ctx) {
+        linkPage(ctx, "my-data");
     }
 
     private void form(Context ctx, int status, Map<String, Object> model) {
@@ -67,11 +63,7 @@ public final class SubscriptionPages implements Routes {
         pages.show(ctx, status, "subscribe", model);
     }
 
-    private void subscribe(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    public void subscribe(Context ctx) {
         if (!limiter.allow("subscribe:" + pages.client(ctx))) {
             pages.tooMany(ctx, limiter.window().toSeconds());
             return;
@@ -94,7 +86,7 @@ public final class SubscriptionPages implements Routes {
         }
     }
 
-    private void confirmPage(Context ctx) {
+    public void confirmPage(Context ctx) {
         String token = text(ctx.queryParam("token"));
         if (subscribers.pendingFor(token).isEmpty()) {
             pages.show(ctx, 404, "confirm-expired", pages.model(ctx));
@@ -105,11 +97,7 @@ public final class SubscriptionPages implements Routes {
         pages.show(ctx, 200, "confirm", model);
     }
 
-    private void confirm(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    public void confirm(Context ctx) {
         Optional<Subscriber> confirmed = subscribers.confirm(text(ctx.formParam("token")), "web:/subscribe/confirm");
         if (confirmed.isEmpty()) {
             pages.show(ctx, 404, "confirm-expired", pages.model(ctx));
@@ -120,7 +108,7 @@ public final class SubscriptionPages implements Routes {
         pages.show(ctx, 200, "confirmed", model);
     }
 
-    private void preferencesPage(Context ctx) {
+    public void preferencesPage(Context ctx) {
         String token = text(ctx.queryParam("token"));
         Optional<Subscriber> subscriber = subscribers.forLink(token);
         if (subscriber.isEmpty()) {
@@ -141,11 +129,7 @@ public final class SubscriptionPages implements Routes {
         pages.show(ctx, status, "preferences", model);
     }
 
-    private void savePreferences(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    public void savePreferences(Context ctx) {
         String token = text(ctx.formParam("token"));
         Optional<Subscriber> subscriber = subscribers.forLink(token);
         if (subscriber.isEmpty()) {
@@ -177,7 +161,7 @@ public final class SubscriptionPages implements Routes {
     }
 
     /** The button's POST and the RFC 8058 one-click POST: token in the query or the form. */
-    private void unsubscribe(Context ctx) {
+    public void unsubscribe(Context ctx) {
         String token = ctx.queryParam("token");
         if (token == null && ctx.isFormUrlencoded()) {
             token = ctx.formParam("token");
@@ -191,7 +175,7 @@ public final class SubscriptionPages implements Routes {
         pages.show(ctx, 200, "unsubscribed", model);
     }
 
-    private void export(Context ctx) throws Exception {
+    public void export(Context ctx) throws Exception {
         Optional<Map<String, Object>> data = personalData.exportFor(text(ctx.queryParam("token")));
         if (data.isEmpty()) {
             pages.badLink(ctx);
@@ -203,11 +187,7 @@ public final class SubscriptionPages implements Routes {
                 .result(json.writerWithDefaultPrettyPrinter().writeValueAsString(data.get()));
     }
 
-    private void erase(Context ctx) {
-        if (!pages.csrfValid(ctx)) {
-            pages.staleForm(ctx);
-            return;
-        }
+    public void erase(Context ctx) {
         if (!personalData.eraseFor(text(ctx.formParam("token")))) {
             pages.badLink(ctx);
             return;

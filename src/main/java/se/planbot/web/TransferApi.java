@@ -1,6 +1,5 @@
 package se.planbot.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,42 +20,35 @@ import se.planbot.problem.InvalidInput;
  * curl -s -H "Authorization: Bearer $TOKEN" -o plan.xlsx localhost:7070/api/v1/export.xlsx
  * </pre>
  */
-public final class TransferApi implements Routes {
+public final class TransferApi {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final PlanTransfer transfer;
-    private final Auth auth;
 
-    public TransferApi(PlanTransfer transfer, Auth auth) {
+    public TransferApi(PlanTransfer transfer) {
         this.transfer = transfer;
-        this.auth = auth;
     }
 
-    @Override
-    public void addTo(RoutesConfig routes) {
-        routes.post("/api/v1/import", this::importPlan);
-        // The sheet carries every owner's email address: personal data, so a token is needed.
-        routes.get("/api/v1/export.csv", ctx -> {
-            auth.require(ctx);
-            var out = new ByteArrayOutputStream();
-            transfer.exportCsv(out);
-            ctx.contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"atgardsplan.csv\"")
-                    .result(out.toByteArray());
-        });
-        routes.get("/api/v1/export.xlsx", ctx -> {
-            auth.require(ctx);
-            var out = new ByteArrayOutputStream();
-            transfer.exportXlsx(out);
-            ctx.contentType(XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"atgardsplan.xlsx\"")
-                    .result(out.toByteArray());
-        });
+    /** The sheet carries every owner's email address: personal data, so its routes need a token. */
+    public void exportCsv(Context ctx) throws IOException {
+        var out = new ByteArrayOutputStream();
+        transfer.exportCsv(out);
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"atgardsplan.csv\"")
+                .result(out.toByteArray());
     }
 
-    private void importPlan(Context ctx) throws IOException {
-        var client = auth.require(ctx);
+    public void exportXlsx(Context ctx) throws IOException {
+        var out = new ByteArrayOutputStream();
+        transfer.exportXlsx(out);
+        ctx.contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"atgardsplan.xlsx\"")
+                .result(out.toByteArray());
+    }
+
+    public void importPlan(Context ctx) throws IOException {
+        var client = AccessGuard.client(ctx);
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
             throw new InvalidInput("body", "skicka filen som request body (text/csv eller .xlsx)");

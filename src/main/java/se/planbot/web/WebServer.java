@@ -2,24 +2,25 @@ package se.planbot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.rendering.FileRenderer;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 
 /**
- * The HTTP server: every face's {@link Routes}, {@code GET /health}, and one place that turns
- * exceptions into answers. A person's mistake is a 4xx problem+json naming the field; only
- * Planbot's own failures are 500, and those never show internals.
- *
- * <pre>curl -s localhost:7070/health</pre>
+ * The HTTP server: the route table's routes behind the one {@link AccessGuard}, and the one place
+ * that turns exceptions and unknown paths into answers. A person's mistake is a 4xx (problem+json
+ * naming the field for programs, a Swedish page for people); only Planbot's own failures are 500,
+ * and those never show internals. A path that exists with another method is 405 with {@code Allow}.
  */
 public final class WebServer {
 
@@ -27,12 +28,18 @@ public final class WebServer {
 
     private final Javalin javalin;
 
-    public WebServer(ObjectMapper json, List<Routes> faces, List<HealthCheck> checks) {
-        this(json, faces, checks, null, null);
+    /** Open routes only (public, link, Slack, operator), without pages: for tests of one face. */
+    public WebServer(ObjectMapper json, List<Route> routes) {
+        this(json, routes, openOnly(routes), null, null, null);
     }
 
-    /** With {@code pages} (may be null) as the renderer of {@code ctx.render(...)}: the public HTML pages. */
-    public WebServer(ObjectMapper json, List<Routes> faces, List<HealthCheck> checks, FileRenderer pages,
+    /**
+     * @param guard enforces each route's {@link Access} before its handler
+     * @param metrics counts every request (may be null)
+     * @param pages the renderer of {@code ctx.render(...)} for the public pages (may be null)
+     * @param pageNotFound the Swedish 404 page (may be null: then problem+json)
+     */
+    public WebServer(ObjectMapper json, List<Route> routes, Handler guard, Metrics metrics, FileRenderer pages,
             Handler pageNotFound) {
         this.javalin = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
@@ -41,39 +48,65 @@ public final class WebServer {
             }
             config.http.defaultContentType = "application/json; charset=utf-8";
             config.startup.showJavalinBanner = false;
-            config.routes.get("/health", ctx -> health(ctx, checks));
-            faces.forEach(face -> face.addTo(config.routes));
-            config.routes.exception(InvalidInput.class, (e, ctx) ->
-                    Problems.write(ctx, 400, "Ogiltig begäran", e.getMessage(), e.errors()));
-            config.routes.exception(NotFound.class, (e, ctx) ->
-                    Problems.write(ctx, 404, "Finns inte", e.getMessage(), null));
-            config.routes.exception(Unauthorized.class, (e, ctx) -> {
-                ctx.header("WWW-Authenticate", "Bearer realm=\"planbot\"");
-                Problems.write(ctx, 401, "Inloggning krävs", e.getMessage(), null);
-            });
-            config.routes.exception(Forbidden.class, (e, ctx) ->
-                    Problems.write(ctx, 403, "Otillåtet", e.getMessage(), null));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                Problems.write(ctx, 500, "Internt fel", "Något gick fel hos Planbot; felet är loggat.", null);
-            });
-            config.routes.error(404, ctx -> {
-                String answered = ctx.res().getContentType();
-                if (Pages.isPage(ctx) || (answered != null && answered.startsWith("application/problem+json"))) {
-                    return;
+            if (metrics != null) {
+                config.routes.before(metrics::started);
+                config.routes.after(metrics::answered);
+            }
+            config.routes.beforeMatched(guard);
+            for (Route route : routes) {
+                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+                // HEAD is GET without the body; its own endpoint carries the route's access for the guard.
+                if (route.method() == HandlerType.GET) {
+                    config.routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler(), route.access());
                 }
-                if (pageNotFound != null && !isMachinePath(ctx.path())) {
-                    pageNotFound.handle(ctx);
-                } else {
-                    Problems.write(ctx, 404, "Finns inte", "Ingen sida eller resurs på " + ctx.path(), null);
-                }
-            });
-            config.routes.error(405, ctx -> Problems.write(ctx, 405, "Metoden stöds inte",
-                    ctx.method() + " stöds inte på " + ctx.path(), null));
+            }
+            exceptions(config);
+            config.routes.error(404, ctx -> notFound(ctx, routes, pageNotFound));
             // Javalin's own answer to an oversized body is plain English text.
             config.routes.error(413, ctx -> Problems.write(ctx, 413, "För stor begäran",
                     "Begäran är för stor (högst " + config.http.maxRequestSize / 1_000_000 + " MB)", null));
         });
+    }
+
+    private static void exceptions(JavalinConfig config) {
+        config.routes.exception(InvalidInput.class, (e, ctx) ->
+                Problems.write(ctx, 400, "Ogiltig begäran", e.getMessage(), e.errors()));
+        config.routes.exception(NotFound.class, (e, ctx) ->
+                Problems.write(ctx, 404, "Finns inte", e.getMessage(), null));
+        config.routes.exception(Unauthorized.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"planbot\"");
+            Problems.write(ctx, 401, "Inloggning krävs", e.getMessage(), null);
+        });
+        config.routes.exception(Forbidden.class, (e, ctx) ->
+                Problems.write(ctx, 403, "Otillåtet", e.getMessage(), null));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            Problems.write(ctx, 500, "Internt fel", "Något gick fel hos Planbot; felet är loggat.", null);
+        });
+    }
+
+    /** No route answered: 405 with Allow when the path exists with other methods, else the 404 page or problem. */
+    private static void notFound(Context ctx, List<Route> routes, Handler pageNotFound) throws Exception {
+        String answered = ctx.res().getContentType();
+        if (Pages.isPage(ctx) || (answered != null && answered.startsWith("application/problem+json"))) {
+            return;
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        routes.stream().filter(route -> route.matchesPath(ctx.path())).forEach(route -> {
+            allowed.add(route.method().name());
+            if (route.method() == HandlerType.GET) {
+                allowed.add(HandlerType.HEAD.name());
+            }
+        });
+        if (!allowed.isEmpty() && !allowed.contains(ctx.method().name())) {
+            ctx.header("Allow", String.join(", ", allowed));
+            Problems.write(ctx, 405, "Metoden stöds inte", ctx.method() + " stöds inte på " + ctx.path()
+                    + "; tillåtna: " + String.join(", ", allowed), null);
+        } else if (pageNotFound != null && !isMachinePath(ctx.path())) {
+            pageNotFound.handle(ctx);
+        } else {
+            Problems.write(ctx, 404, "Finns inte", "Ingen sida eller resurs på " + ctx.path(), null);
+        }
     }
 
     /** Paths that programs call: they get problem+json, people get a page. */
@@ -81,22 +114,13 @@ public final class WebServer {
         return path.startsWith("/api/") || path.startsWith("/slack/") || path.equals("/health") || path.equals("/metrics");
     }
 
-    private static void health(Context ctx, List<HealthCheck> checks) {
-        var body = new LinkedHashMap<String, Object>();
-        boolean ok = true;
-        for (HealthCheck check : checks) {
-            Map<String, Object> status;
-            try {
-                status = check.status();
-            } catch (RuntimeException e) {
-                log.warn("Health check {} failed", check.name(), e);
-                status = Map.of("ok", false, "error", String.valueOf(e.getMessage()));
-            }
-            ok &= !Boolean.FALSE.equals(status.get("ok"));
-            body.put(check.name(), status);
-        }
-        body.put("status", ok ? "ok" : "degraded");
-        ctx.status(ok ? 200 : 503).json(body);
+    private static Handler openOnly(List<Route> routes) {
+        routes.stream().filter(route -> route.access().level() == Access.Level.TOKEN
+                        || route.access().level() == Access.Level.FORM || route.access().level() == Access.Level.CONSOLE)
+                .findAny().ifPresent(route -> {
+                    throw new IllegalArgumentException("needs an access guard: " + route);
+                });
+        return ctx -> { };
     }
 
     public WebServer start(int port) {

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * A local stand-in for Slack's Web API and response_url: records every call, answers auth.test,
  * chat.postMessage, views.open and views.publish like Slack, and can answer 429 or an error once.
  */
-final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi implements AutoCloseable {
 
     /** One call as received: the path, the form fields (Web API) or JSON text (response_url), the time. */
     record Call(String path, Map<String, String> form, String body, String authorization, Instant at) {
@@ -38,14 +38,14 @@ final class FakeSlackApi implements AutoCloseable {
     private volatile int statusOnce;
     private volatile String socketUrl = "ws://127.0.0.1:9/";
 
-    FakeSlackApi() throws IOException {
+    public FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 

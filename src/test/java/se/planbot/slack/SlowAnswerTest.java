@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import se.planbot.config.Config;
 import se.planbot.db.Database;
 import se.planbot.plan.PlanService;
+import se.planbot.web.Access;
+import se.planbot.web.Route;
 import se.planbot.web.WebServer;
 
 /** An answer that is not ready within the ack budget is acknowledged at once and sent by response_url. */
@@ -50,8 +52,9 @@ class SlowAnswerTest {
             var plan = new PlanService(database, clock, settings.zone());
             try (var slack = new SlackIntegration(settings, plan, database, clock, slowDialogs, Duration.ofMillis(200))) {
                 slack.start();
-                var web = new WebServer(SlackTestSupport.JSON, List.of(slack.routes().orElseThrow()),
-                        List.of(slack.health())).start(0);
+                var events = slack.events().orElseThrow();
+                var web = new WebServer(SlackTestSupport.JSON,
+                        List.of(Route.post(SlackEventsRoute.PATH, events::handle, Access.SLACK))).start(0);
                 try {
                     byte[] body = SlackTestSupport.form(Map.of("command", "/plan", "text", "dialoger",
                             "user_id", "U0ANNA", "team_id", "T0TEST", "channel_id", "C0PLAN",

@@ -83,11 +83,14 @@ class OutboxApiTest {
     }
 
     @Test
-    void the_outbox_needs_a_token_and_the_coordinator_who_gets_the_dead_notice_may_use_it() throws Exception {
+    void the_outbox_needs_a_token_the_coordinator_who_gets_the_dead_notice_may_list_it_and_only_admin_retries() throws Exception {
         assertThat(call("GET", "/api/v1/outbox?status=dead", null).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/api/v1/outbox?status=dead", "pbt_forged").statusCode()).isEqualTo(401);
         assertThat(call("GET", "/api/v1/outbox?status=dead", coordinator).statusCode()).isEqualTo(200);
         assertThat(call("POST", "/api/v1/outbox/" + deadId + "/retry", null).statusCode()).isEqualTo(401);
+        // Retrying is admin's: a coordinator token is refused and the message stays dead.
+        assertThat(call("POST", "/api/v1/outbox/" + deadId + "/retry", coordinator).statusCode()).isEqualTo(403);
+        assertThat(json.readTree(call("GET", "/api/v1/outbox?status=dead", admin).body())).hasSize(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package se.planbot.web;
+package se.planbot.http;
 
 import java.util.Map;
 import java.util.function.Supplier;

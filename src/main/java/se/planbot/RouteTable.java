@@ -1,0 +1,139 @@
+package se.planbot;
+
+import static se.planbot.auth.TokenRole.ADMIN;
+import static se.planbot.auth.TokenRole.COORDINATOR;
+import static se.planbot.web.Access.FORM;
+import static se.planbot.web.Access.LINK;
+import static se.planbot.web.Access.OPERATOR;
+import static se.planbot.web.Access.PUBLIC;
+import static se.planbot.web.Access.SLACK;
+import static se.planbot.web.Access.console;
+import static se.planbot.web.Access.token;
+import static se.planbot.web.Route.get;
+import static se.planbot.web.Route.patch;
+import static se.planbot.web.Route.post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import se.planbot.plan.PersonRole;
+import se.planbot.slack.SlackEventsRoute;
+import se.planbot.web.ConsoleWeb;
+import se.planbot.web.Health;
+import se.planbot.web.Metrics;
+import se.planbot.web.OutboxApi;
+import se.planbot.web.PlanApi;
+import se.planbot.web.Route;
+import se.planbot.web.TransferApi;
+import se.planbot.web.WebFaces;
+
+/**
+ * Every HTTP route of Planbot, in one list: method, path, handler and who may call it. The one
+ * {@link se.planbot.web.AccessGuard} enforces the access level before the handler runs; handlers
+ * check no token and no CSRF field themselves. Levels ({@link se.planbot.web.Access}):
+ * {@code PUBLIC} anyone; {@code FORM} a public form's POST, CSRF field and cookie must match;
+ * {@code LINK} a link from a mail, its token authenticates (no CSRF, so RFC 8058 one-click works);
+ * {@code SLACK} signed by Slack; {@code OPERATOR} health and metrics; {@code token(role)} an API
+ * token of at least that role (admin includes coordinator); {@code console(roles)} a signed-in
+ * console user with one of the roles.
+ *
+ * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
+ * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
+ */
+record RouteTable(WebFaces web, ConsoleWeb admin, PlanApi plan, TransferApi transfer, OutboxApi outbox, Health health,
+        Metrics metrics, Optional<SlackEventsRoute> slack) {
+
+    List<Route> routes() {
+        var pages = web.planPages();
+        var dialogs = web.dialogPages();
+        var subscription = web.subscriptionPages();
+        var dialogApi = web.dialogApi();
+        var signIn = admin.signIn();
+        var actions = admin.actions();
+        var owners = admin.owners();
+        var routes = new ArrayList<>(List.of(
+                // The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages)
+                get("/", pages::overview, PUBLIC),
+                get("/plan", pages::actionPlan, PUBLIC),
+                get("/plan/actions/{id}", pages::action, PUBLIC),
+                get("/tillganglighet", pages::accessibility, PUBLIC),
+                get("/style.css", pages::styleSheet, PUBLIC),
+                get("/dialogs", dialogs::list, PUBLIC),
+                get("/dialogs.ics", dialogs::calendarFeed, PUBLIC),
+                get("/dialogs/{id}", dialogs::show, PUBLIC),
+                post("/dialogs/{id}/register", dialogs::register, FORM),
+                get("/registrations/cancel", dialogs::cancelPage, LINK),
+                post("/registrations/cancel", dialogs::cancel, FORM),
+
+                // Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts
+                get("/subscribe", subscription::subscribePage, PUBLIC),
+                post("/subscribe", subscription::subscribe, FORM),
+                get("/subscribe/confirm", subscription::confirmPage, LINK),
+                post("/subscribe/confirm", subscription::confirm, FORM),
+                get("/preferences", subscription::preferencesPage, LINK),
+                post("/preferences", subscription::savePreferences, FORM),
+                get("/unsubscribe", subscription::unsubscribePage, LINK),
+                post("/unsubscribe", subscription::unsubscribe, LINK),
+                get("/my-data", subscription::myDataPage, LINK),
+                get("/my-data/export", subscription::export, LINK),
+                post("/my-data/erase", subscription::erase, FORM),
+
+                // The console: sign-in without passwords (web/SignInPages); a link's GET shows a button, its POST acts
+                get("/admin/login", signIn::loginPage, PUBLIC),
+                post("/admin/login", signIn::mailLink, FORM),
+                get("/admin/login/link", signIn::linkPage, LINK),
+                post("/admin/login/link", signIn::useLink, FORM),
+                post("/admin/logout", signIn::signOut, FORM),
+                get("/admin", signIn::home, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
+
+                // The console's action plan (web/ConsoleActionPages): owners reach their own actions only
+                get("/admin/actions", actions::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                get("/admin/actions/new", actions::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/actions", actions::create, console(PersonRole.COORDINATOR)),
+                get("/admin/actions/{id}", actions::show,
+                        console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
+                post("/admin/actions/{id}", actions::save, console(PersonRole.COORDINATOR)),
+                post("/admin/actions/{id}/update", actions::quickUpdate, console(PersonRole.COORDINATOR, PersonRole.OWNER)),
+
+                // Owners from the reminder mail (web/OwnerUpdatePages): the link's token stands for its person
+                get("/admin/mine", owners::myActions, LINK),
+                get("/admin/update/{id}", owners::updateForm, LINK),
+                post("/admin/update/{id}", owners::update, FORM),
+
+                // The action plan's JSON API (web/PlanApi, web/TransferApi)
+                get("/api/v1/program", plan::program, PUBLIC),
+                get("/api/v1/strategies", plan::strategies, PUBLIC),
+                get("/api/v1/actions", plan::listActions, PUBLIC),
+                post("/api/v1/actions", plan::createAction, token(COORDINATOR)),
+                get("/api/v1/actions/{id}", plan::showAction, PUBLIC),
+                patch("/api/v1/actions/{id}", plan::patchAction, token(COORDINATOR)),
+                post("/api/v1/actions/{id}/updates", plan::recordUpdate, token(COORDINATOR)),
+                get("/api/v1/people", plan::people, token(COORDINATOR)),
+                get("/api/v1/people/{id}", plan::showPerson, token(COORDINATOR)),
+                post("/api/v1/people", plan::createPerson, token(COORDINATOR)),
+                post("/api/v1/import", transfer::importPlan, token(COORDINATOR)),
+                get("/api/v1/export.csv", transfer::exportCsv, token(COORDINATOR)),
+                get("/api/v1/export.xlsx", transfer::exportXlsx, token(COORDINATOR)),
+
+                // Dialogs and GDPR for the coordinator (web/DialogApi, web/SubscriberApi)
+                get("/api/v1/dialogs", dialogApi::list, token(COORDINATOR)),
+                post("/api/v1/dialogs", dialogApi::create, token(COORDINATOR)),
+                get("/api/v1/dialogs/{id}", dialogApi::show, token(COORDINATOR)),
+                patch("/api/v1/dialogs/{id}", dialogApi::update, token(COORDINATOR)),
+                post("/api/v1/dialogs/{id}/publish", dialogApi::publish, token(COORDINATOR)),
+                post("/api/v1/dialogs/{id}/cancel", dialogApi::cancel, token(COORDINATOR)),
+                get("/api/v1/dialogs/{id}/registrations", dialogApi::registrations, token(COORDINATOR)),
+                get("/api/v1/dialogs/{id}/registrations.csv", dialogApi::registrationsCsv, token(COORDINATOR)),
+                post("/api/v1/subscribers/export", web.subscriberApi()::export, token(COORDINATOR)),
+                post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)),
+
+                // Operating (web/OutboxApi, web/Health, web/Metrics)
+                get("/api/v1/outbox", outbox::list, token(COORDINATOR)),
+                post("/api/v1/outbox/{id}/retry", outbox::retry, token(ADMIN)),
+                get("/health", health::report, OPERATOR),
+                get("/metrics", metrics::scrape, OPERATOR)));
+        // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
+        slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
+        return List.copyOf(routes);
+    }
+}

@@ -1,0 +1,47 @@
+package se.planbot.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Handler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import se.planbot.auth.ApiTokens;
+import se.planbot.dialogs.Dialogs;
+import se.planbot.plan.PlanService;
+import se.planbot.subscribers.PersonalDataService;
+import se.planbot.subscribers.SubscriberService;
+
+/**
+ * The faces that share the page helpers (which stay package-private), put together once: the public
+ * pages, the coordinator's dialog and GDPR API, the access guard and the Swedish 404 page.
+ * The route table names their handlers; Planbot builds one.
+ *
+ * @param pageNotFound the Swedish 404 page, for paths no route knows
+ */
+public record WebFaces(PebbleRenderer renderer, PlanPages planPages, DialogPages dialogPages,
+        SubscriptionPages subscriptionPages, DialogApi dialogApi, SubscriberApi subscriberApi,
+        AccessGuard guard, Handler pageNotFound) {
+
+    /** What every page shows and how forms behave. */
+    public record Settings(Map<String, Object> site, Locale locale, boolean secureCookies, boolean trustForwardedFor,
+            int formsPerHour) {
+    }
+
+    public static WebFaces create(PebbleRenderer renderer, Settings settings, PlanService plan,
+            SubscriberService subscribers, PersonalDataService personalData, Dialogs dialogs, ApiTokens tokens,
+            ConsoleSessions sessions, ObjectMapper json, Clock clock, ZoneId zone) {
+        var pages = new Pages(renderer, new Csrf(settings.secureCookies()), settings.locale(), settings.site(),
+                settings.trustForwardedFor());
+        var limiter = new RateLimiter(settings.formsPerHour(), Duration.ofHours(1), clock);
+        return new WebFaces(renderer,
+                new PlanPages(plan, pages, zone),
+                new DialogPages(dialogs.dialogs(), dialogs.registrations(), dialogs.calendar(), dialogs.texts(), pages, limiter),
+                new SubscriptionPages(subscribers, personalData, plan, pages, limiter, json),
+                new DialogApi(dialogs.dialogs(), dialogs.registrations(), json, zone),
+                new SubscriberApi(personalData, json),
+                new AccessGuard(new Auth(tokens), pages, sessions),
+                pages::notFound);
+    }
+}

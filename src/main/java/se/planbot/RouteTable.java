@@ -51,6 +51,7 @@ record RouteTable(WebFaces web, ConsoleWeb admin, PlanApi plan, TransferApi tran
         var signIn = admin.signIn();
         var actions = admin.actions();
         var owners = admin.owners();
+        var people = admin.people();
         var routes = new ArrayList<>(List.of(
                 // The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages)
                 get("/", pages::overview, PUBLIC),
@@ -94,6 +95,13 @@ record RouteTable(WebFaces web, ConsoleWeb admin, PlanApi plan, TransferApi tran
                         console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
                 post("/admin/actions/{id}", actions::save, console(PersonRole.COORDINATOR)),
                 post("/admin/actions/{id}/update", actions::quickUpdate, console(PersonRole.COORDINATOR, PersonRole.OWNER)),
+
+                // The console's people (web/ConsolePeoplePages): a new role or a removal ends their sessions
+                get("/admin/people", people::list, console(PersonRole.COORDINATOR)),
+                post("/admin/people", people::add, console(PersonRole.COORDINATOR)),
+                get("/admin/people/{id}", people::show, console(PersonRole.COORDINATOR)),
+                post("/admin/people/{id}", people::save, console(PersonRole.COORDINATOR)),
+                post("/admin/people/{id}/remove", people::remove, console(PersonRole.COORDINATOR)),
 
                 // Owners from the reminder mail (web/OwnerUpdatePages): the link's token stands for its person
                 get("/admin/mine", owners::myActions, LINK),

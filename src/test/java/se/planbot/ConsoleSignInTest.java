@@ -207,6 +207,7 @@ class ConsoleSignInTest {
         String first = signIn();
         String second = signIn();
         Person coordinator = app.planbot.plan().personByEmail(COORDINATOR).orElseThrow();
+        app.planbot.plan().createPerson(new PersonDraft("Ny Koordinator", "ny@example.se", null, PersonRole.COORDINATOR));
         app.planbot.plan().updatePerson(coordinator.id(), new PersonDraft(coordinator.name(), coordinator.email(),
                 "U0KOORD1", coordinator.role()));
         assertThat(withCookie(first, "/admin").statusCode()).as("another field changed").isEqualTo(200);

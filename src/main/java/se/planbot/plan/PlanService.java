@@ -193,10 +193,40 @@ public final class PlanService {
     /** Changes a person's name, address, Slack id or role (a new role ends their console sessions, V20). */
     public Person updatePerson(long id, PersonDraft draft) {
         return database.write(connection -> {
-            store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            Person current = store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            if (draft.role() != PersonRole.COORDINATOR) {
+                keepOneCoordinator(connection, current, "role");
+            }
             store.updatePerson(connection, id, rules.checkPerson(connection, draft, id));
             return store.person(connection, id).orElseThrow();
         });
+    }
+
+    /**
+     * Removes a person. Their actions stay, with their history, and become ownerless: one history
+     * entry each, under {@code actor}. Their console sessions and links go with them (V20, V21).
+     */
+    public void removePerson(long id, String actor) {
+        database.write(connection -> {
+            Person person = store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            keepOneCoordinator(connection, person, "confirm");
+            for (Action action : queries.byOwner(connection, id, 0, Integer.MAX_VALUE).actions()) {
+                patchAction(connection, action.id(), ActionDraft.EMPTY, java.util.Set.of("ownerId"),
+                        person.name() + " är borttagen ur programmets personer", actor);
+            }
+            store.deletePerson(connection, id);
+            return null;
+        });
+    }
+
+    /** Someone must be able to sign in and run the programme: the last coordinator stays one. */
+    private void keepOneCoordinator(Connection connection, Person leaving, String field) throws SQLException {
+        boolean another = store.people(connection).stream()
+                .anyMatch(person -> person.role() == PersonRole.COORDINATOR && person.id() != leaving.id());
+        if (leaving.role() == PersonRole.COORDINATOR && !another) {
+            throw new se.planbot.problem.InvalidInput(field, leaving.name()
+                    + " är programmets enda koordinator; gör först någon annan till koordinator");
+        }
     }
 
     public Action createAction(ActionDraft draft, String actor) {

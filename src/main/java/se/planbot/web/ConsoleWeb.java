@@ -12,7 +12,7 @@ import se.planbot.signin.SignInService;
  * The coordinator's console, put together from its parts (the page helpers stay package-private).
  * The route table names their handlers and gives each its access level.
  */
-public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, OwnerUpdatePages owners) {
+public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, ConsolePeoplePages people, OwnerUpdatePages owners) {
 
     /** Sign-in links asked for one address per hour, whoever asks. */
     static final int LINKS_PER_ADDRESS_AND_HOUR = 5;
@@ -26,6 +26,7 @@ public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, OwnerUp
         return new ConsoleWeb(
                 new SignInPages(signIn, pages, new SessionCookie(settings.secureCookies()), perClient, perAddress),
                 new ConsoleActionPages(plan, pages, zone),
+                new ConsolePeoplePages(plan, pages),
                 new OwnerUpdatePages(plan, ownerLinks, pages));
     }
 

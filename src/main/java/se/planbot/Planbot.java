@@ -271,7 +271,8 @@ public final class Planbot implements AutoCloseable {
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         var web = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,
                 personalData, dialogs, tokens, sessions, json, clock, zone);
-        var console = ConsoleWeb.create(web.renderer(), webSettings, signIn, ownerLinks, plan, clock, zone);
+        var console = ConsoleWeb.create(web.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin,
+                clock, zone);
         metrics.gauge("planbot_actions", "Actions in the plan, by status",
                 () -> countByStatus());
         metrics.gauge("planbot_actions_overdue", "Open actions past their deadline",

@@ -52,6 +52,7 @@ record RouteTable(WebFaces web, ConsoleWeb admin, PlanApi plan, TransferApi tran
         var actions = admin.actions();
         var owners = admin.owners();
         var people = admin.people();
+        var messages = admin.outbox();
         var routes = new ArrayList<>(List.of(
                 // The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages)
                 get("/", pages::overview, PUBLIC),
@@ -102,6 +103,10 @@ record RouteTable(WebFaces web, ConsoleWeb admin, PlanApi plan, TransferApi tran
                 get("/admin/people/{id}", people::show, console(PersonRole.COORDINATOR)),
                 post("/admin/people/{id}", people::save, console(PersonRole.COORDINATOR)),
                 post("/admin/people/{id}/remove", people::remove, console(PersonRole.COORDINATOR)),
+
+                // The console's outbox (web/ConsoleOutboxPages): what was sent, what failed, send a dead one again
+                get("/admin/outbox", messages::list, console(PersonRole.COORDINATOR)),
+                post("/admin/outbox/{id}/retry", messages::retry, console(PersonRole.COORDINATOR)),
 
                 // Owners from the reminder mail (web/OwnerUpdatePages): the link's token stands for its person
                 get("/admin/mine", owners::myActions, LINK),

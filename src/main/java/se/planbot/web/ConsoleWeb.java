@@ -3,6 +3,7 @@ package se.planbot.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import se.planbot.outbox.OutboxAdmin;
 import se.planbot.plan.PlanService;
 import se.planbot.signin.ConsoleSession;
 import se.planbot.signin.OwnerLinks;
@@ -12,13 +13,14 @@ import se.planbot.signin.SignInService;
  * The coordinator's console, put together from its parts (the page helpers stay package-private).
  * The route table names their handlers and gives each its access level.
  */
-public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, ConsolePeoplePages people, OwnerUpdatePages owners) {
+public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, ConsolePeoplePages people,
+        ConsoleOutboxPages outbox, OwnerUpdatePages owners) {
 
     /** Sign-in links asked for one address per hour, whoever asks. */
     static final int LINKS_PER_ADDRESS_AND_HOUR = 5;
 
     public static ConsoleWeb create(PebbleRenderer renderer, WebFaces.Settings settings, SignInService signIn,
-            OwnerLinks ownerLinks, PlanService plan, Clock clock, ZoneId zone) {
+            OwnerLinks ownerLinks, PlanService plan, OutboxAdmin outbox, Clock clock, ZoneId zone) {
         var pages = new Pages(renderer, new Csrf(settings.secureCookies()), settings.locale(), settings.site(),
                 settings.trustForwardedFor());
         var perClient = new RateLimiter(settings.formsPerHour(), Duration.ofHours(1), clock);
@@ -27,6 +29,7 @@ public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, Console
                 new SignInPages(signIn, pages, new SessionCookie(settings.secureCookies()), perClient, perAddress),
                 new ConsoleActionPages(plan, pages, zone),
                 new ConsolePeoplePages(plan, pages),
+                new ConsoleOutboxPages(outbox, pages, zone),
                 new OwnerUpdatePages(plan, ownerLinks, pages));
     }
 

@@ -86,7 +86,7 @@ record RouteTable(WebFaces web, ConsoleWeb admin, PlanApi plan, TransferApi tran
                 get("/admin/login/link", signIn::linkPage, LINK),
                 post("/admin/login/link", signIn::useLink, FORM),
                 post("/admin/logout", signIn::signOut, FORM),
-                get("/admin", signIn::home, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
+                get("/admin", admin.overview()::show, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
 
                 // The console's action plan (web/ConsoleActionPages): owners reach their own actions only
                 get("/admin/actions", actions::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),

@@ -13,7 +13,7 @@ import se.planbot.signin.SignInService;
  * The coordinator's console, put together from its parts (the page helpers stay package-private).
  * The route table names their handlers and gives each its access level.
  */
-public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, ConsolePeoplePages people,
+public record ConsoleWeb(SignInPages signIn, ConsoleOverviewPage overview, ConsoleActionPages actions, ConsolePeoplePages people,
         ConsoleOutboxPages outbox, OwnerUpdatePages owners) {
 
     /** Sign-in links asked for one address per hour, whoever asks. */
@@ -27,6 +27,7 @@ public record ConsoleWeb(SignInPages signIn, ConsoleActionPages actions, Console
         var perAddress = new RateLimiter(LINKS_PER_ADDRESS_AND_HOUR, Duration.ofHours(1), clock);
         return new ConsoleWeb(
                 new SignInPages(signIn, pages, new SessionCookie(settings.secureCookies()), perClient, perAddress),
+                new ConsoleOverviewPage(plan, outbox, pages),
                 new ConsoleActionPages(plan, pages, zone),
                 new ConsolePeoplePages(plan, pages),
                 new ConsoleOutboxPages(outbox, pages, zone),

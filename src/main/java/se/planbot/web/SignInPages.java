@@ -95,13 +95,6 @@ public final class SignInPages {
         seeOther(ctx, "/admin/login?signedOut" + (languageQuery(ctx).isEmpty() ? "" : "&locale=en"));
     }
 
-    /** GET /admin: the console's start page. */
-    public void home(Context ctx) {
-        var model = pages.model(ctx);
-        model.put("me", AccessGuard.person(ctx));
-        pages.show(ctx, 200, "console/home", model);
-    }
-
     private String languageQuery(Context ctx) {
         return "en".equals(pages.locale(ctx).getLanguage()) ? "?locale=en" : "";
     }

@@ -49,6 +49,11 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
         var dialogs = web.dialogPages();
         var subscription = web.subscriptionPages();
         var dialogApi = web.dialogApi();
+        var signIn = consoleWeb.signIn();
+        var actions = consoleWeb.actions();
+        var owners = consoleWeb.owners();
+        var people = consoleWeb.people();
+        var messages = consoleWeb.outbox();
         var routes = new ArrayList<>(List.of(
                 // The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages)
                 get("/", pages::overview, PUBLIC),
@@ -78,14 +83,38 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/my-data/export", subscription::export, LINK),
                 post("/my-data/erase", subscription::erase, FORM),
 
-                // The coordinator's console: signing in by a mailed link (web/SignInPages). A console
-                // page opened signed out sends the browser to /admin/login.
-                get("/admin/login", consoleWeb.signIn()::loginPage, PUBLIC),
-                post("/admin/login", consoleWeb.signIn()::mailLink, FORM),
-                get("/admin/login/link", consoleWeb.signIn()::linkPage, LINK),
-                post("/admin/login/link", consoleWeb.signIn()::useLink, FORM),
-                post("/admin/logout", consoleWeb.signIn()::signOut, FORM),
-                get("/admin", consoleWeb.signIn()::home, console(PersonRole.values())),
+                // The console: sign-in without passwords (web/SignInPages); a link's GET shows a button, its POST acts
+                get("/admin/login", signIn::loginPage, PUBLIC),
+                post("/admin/login", signIn::mailLink, FORM),
+                get("/admin/login/link", signIn::linkPage, LINK),
+                post("/admin/login/link", signIn::useLink, FORM),
+                post("/admin/logout", signIn::signOut, FORM),
+                get("/admin", consoleWeb.overview()::show, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
+
+                // The console's action plan (web/ConsoleActionPages): owners reach their own actions only
+                get("/admin/actions", actions::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                get("/admin/actions/new", actions::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/actions", actions::create, console(PersonRole.COORDINATOR)),
+                get("/admin/actions/{id}", actions::show,
+                        console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
+                post("/admin/actions/{id}", actions::save, console(PersonRole.COORDINATOR)),
+                post("/admin/actions/{id}/update", actions::quickUpdate, console(PersonRole.COORDINATOR, PersonRole.OWNER)),
+
+                // The console's people (web/ConsolePeoplePages): a new role or a removal ends their sessions
+                get("/admin/people", people::list, console(PersonRole.COORDINATOR)),
+                post("/admin/people", people::add, console(PersonRole.COORDINATOR)),
+                get("/admin/people/{id}", people::show, console(PersonRole.COORDINATOR)),
+                post("/admin/people/{id}", people::save, console(PersonRole.COORDINATOR)),
+                post("/admin/people/{id}/remove", people::remove, console(PersonRole.COORDINATOR)),
+
+                // The console's outbox (web/ConsoleOutboxPages): what was sent, what failed, send a dead one again
+                get("/admin/outbox", messages::list, console(PersonRole.COORDINATOR)),
+                post("/admin/outbox/{id}/retry", messages::retry, console(PersonRole.COORDINATOR)),
+
+                // Owners from the reminder mail (web/OwnerUpdatePages): the link's token stands for its person
+                get("/admin/mine", owners::myActions, LINK),
+                get("/admin/update/{id}", owners::updateForm, LINK),
+                post("/admin/update/{id}", owners::update, FORM),
 
                 // The JSON API described as OpenAPI 3.1 (web/OpenApiDocument); a new API route needs its path there too
                 get(OpenApiDocument.PATH, openApi::serve, PUBLIC),

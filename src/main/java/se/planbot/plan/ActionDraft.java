@@ -19,6 +19,9 @@ public record ActionDraft(
         Integer progress,
         String origin) {
 
+    /** A patch that changes nothing (fields to empty are given apart, see {@link #without}). */
+    public static final ActionDraft EMPTY = new ActionDraft(null, null, null, null, null, null, null, null, null, null, null);
+
     /** This patch laid over {@code current}: each field given here wins. */
     public ActionDraft over(Action current) {
         return new ActionDraft(

@@ -20,6 +20,8 @@ import se.planbot.problem.NotFound;
  */
 public final class PlanService {
 
+    /** The longest note a progress report takes (as much as Slack's modal). */
+    public static final int NOTE_MAX = 1000;
 
     private final Database database;
     private final Clock clock;
@@ -198,13 +200,49 @@ public final class PlanService {
         });
     }
 
+    /** Who may update an action's progress: its owner, and anyone with role coordinator. */
+    public boolean mayUpdate(Person person, Action action) {
+        boolean owner = action.ownerId() != null && action.ownerId() == person.id();
+        return owner || person.role() == PersonRole.COORDINATOR;
+    }
+
     /** Changes a person's name, address, Slack id or role (a new role ends their console sessions, V20). */
     public Person updatePerson(long id, PersonDraft draft) {
         return database.write(connection -> {
-            store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            Person current = store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            if (draft.role() != PersonRole.COORDINATOR) {
+                keepOneCoordinator(connection, current, "role");
+            }
             store.updatePerson(connection, id, rules.checkPerson(connection, draft, id));
             return store.person(connection, id).orElseThrow();
         });
+    }
+
+    /**
+     * Removes a person. Their actions stay, with their history, and become ownerless: one history
+     * entry each, under {@code actor}. Their console sessions and links go with them (V20, V21).
+     */
+    public void removePerson(long id, String actor) {
+        database.write(connection -> {
+            Person person = store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            keepOneCoordinator(connection, person, "confirm");
+            for (Action action : queries.byOwner(connection, id, 0, Integer.MAX_VALUE).actions()) {
+                patchAction(connection, action.id(), ActionDraft.EMPTY, java.util.Set.of("ownerId"),
+                        person.name() + " är borttagen ur programmets personer", false, actor);
+            }
+            store.deletePerson(connection, id);
+            return null;
+        });
+    }
+
+    /** Someone must be able to sign in and run the programme: the last coordinator stays one. */
+    private void keepOneCoordinator(Connection connection, Person leaving, String field) throws SQLException {
+        boolean another = store.people(connection).stream()
+                .anyMatch(person -> person.role() == PersonRole.COORDINATOR && person.id() != leaving.id());
+        if (leaving.role() == PersonRole.COORDINATOR && !another) {
+            throw new se.planbot.problem.InvalidInput(field, leaving.name()
+                    + " är programmets enda koordinator; gör först någon annan till koordinator");
+        }
     }
 
     public Action createAction(ActionDraft draft, String actor) {
@@ -274,6 +312,9 @@ public final class PlanService {
             if (update.status() == null && update.progress() == null
                     && (update.note() == null || update.note().isBlank())) {
                 errors.add("status", "ange status, framsteg eller en anteckning");
+            }
+            if (update.note() != null && update.note().strip().length() > NOTE_MAX) {
+                errors.add("note", "anteckningen får vara högst " + NOTE_MAX + " tecken");
             }
             errors.throwIfAny();
             Integer progress = update.progress();

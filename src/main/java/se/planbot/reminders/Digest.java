@@ -31,6 +31,7 @@ final class Digest {
 
     private static final Logger log = LoggerFactory.getLogger(Digest.class);
     static final int UPCOMING_DAYS = 14;
+    static final int COMPLETED_DAYS = 7;
     private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final PlanService plan;
@@ -57,7 +58,7 @@ final class Digest {
             return 0;
         }
         ZonedDateTime fire = due.get();
-        ZonedDateTime since = schedule.previous(fire);
+        ZonedDateTime since = completedSince(fire);
         Map<String, Object> model = model(connection, fire, since);
         String time = KEY_TIME.format(fire.toLocalDateTime());
         int queued = 0;
@@ -79,6 +80,13 @@ final class Digest {
             }
         }
         return queued;
+    }
+
+    /** The previous digest time, never more than {@value #COMPLETED_DAYS} days back: "klara" is last week's news. */
+    private ZonedDateTime completedSince(ZonedDateTime fire) {
+        ZonedDateTime previous = schedule.previous(fire);
+        ZonedDateTime earliest = fire.minusDays(COMPLETED_DAYS);
+        return previous.isBefore(earliest) ? earliest : previous;
     }
 
     Map<String, Object> model(Connection connection, ZonedDateTime fire, ZonedDateTime since) throws SQLException {

@@ -47,6 +47,6 @@ class SlackCharsetTest extends SlackTestSupport {
         assertThat(event("Ev0SWEDISH", mention, java.util.Map.of()).statusCode()).isEqualTo(200);
         var posted = slackApi.await(call -> call.method().equals("chat.postMessage"), 1);
         assertThat(texts(json(posted.get(0).form().get("blocks")))).contains("Försenade åtgärder", "1.1 Företagslotsen",
-                "försenad 11 dagar");
+                "försenad med 11 dagar");
     }
 }

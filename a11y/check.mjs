@@ -1,6 +1,9 @@
 // Accessibility check of Planbot's public pages: every page given is loaded in headless Chromium
 // (Debian's /usr/bin/chromium) and checked with axe-core against WCAG 2.1 A/AA; forms are also
-// checked in their error state (submitted empty). Exits 1 on any serious or critical violation.
+// checked in their error state (submitted empty). Then each page is laid out at phone widths (320 px,
+// WCAG 1.4.10 reflow, and 390 px) and at desktop width: no sideways scrolling, no element reaching
+// past the viewport, no element whose content runs out of its box (a long Swedish word, a wide table).
+// Exits 1 on any serious or critical violation or any layout problem.
 //
 //   node check.mjs http://localhost:7070 / /plan /dialogs /subscribe ...
 //
@@ -30,6 +33,43 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+// Widths every page must fit: 320 px is WCAG 1.4.10's reflow width, 390 px a common phone,
+// 1280 px the desktop (where a card title can still break out of its border).
+const WIDTHS = [320, 390, 1280];
+
+// Runs in the page: what does not fit at the current width, at most ten findings.
+function layoutProblems() {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+      + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '')
+      + ` "${(el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+  if (document.documentElement.scrollWidth > width) {
+    problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} px wide in ${width} px`);
+  }
+  for (const el of document.body.querySelectorAll('*')) {
+    const style = getComputedStyle(el);
+    // The skip link waits off-screen until it gets focus; form controls scroll their own text.
+    if (style.display === 'none' || style.visibility === 'hidden' || el.matches('.skip:not(:focus)')
+        || el.matches('input, select, textarea, option')) {
+      continue;
+    }
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) {
+      continue;
+    }
+    if (box.right > width + 1 || box.left < -1) {
+      problems.push(`${name(el)} reaches past the viewport (${Math.round(box.left)}–${Math.round(box.right)} px of ${width})`);
+    } else if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+      problems.push(`${name(el)} content is ${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
+    }
+    if (problems.length >= 10) {
+      break;
+    }
+  }
+  return problems;
+}
+
 let failures = 0;
 try {
   const page = context.pages()[0] || await context.newPage();
@@ -63,11 +103,22 @@ try {
     for (const violation of result.violations.filter(v => !serious.includes(v))) {
       console.log(`  note [${violation.impact}] ${violation.id}: ${violation.help}`);
     }
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      const problems = await page.evaluate(layoutProblems);
+      if (problems.length > 0) {
+        failures += problems.length;
+        console.log(`FAIL ${entry} at ${width} px`);
+        problems.forEach(problem => console.log(`  ${problem}`));
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
   }
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
 }
-console.log(failures === 0 ? `accessibility: ${paths.length} pages, no serious or critical violations`
-                           : `accessibility: ${failures} serious or critical violations`);
+console.log(failures === 0 ? `accessibility: ${paths.length} pages, no serious or critical violations, `
+                               + `every page fits ${WIDTHS.join(', ')} px`
+                           : `accessibility: ${failures} serious or critical violations or layout problems`);
 process.exit(failures === 0 ? 0 : 1);

@@ -17,13 +17,16 @@ import org.slf4j.LoggerFactory;
 import se.planbot.auth.ApiTokens;
 import se.planbot.config.Config;
 import se.planbot.db.Database;
+import se.planbot.db.DatabaseCheck;
 import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
+import se.planbot.http.HealthCheck;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
 import se.planbot.mail.MailTemplates;
+import se.planbot.mail.SmtpLogin;
 import se.planbot.outbox.Dispatcher;
 import se.planbot.outbox.DispatcherLoop;
 import se.planbot.outbox.Outbox;
@@ -91,6 +94,7 @@ public final class Planbot implements AutoCloseable {
     private final Dialogs dialogs;
     private final ReminderSettings reminderSettings;
     private final SlackIntegration slack;
+    private final SmtpLogin smtpLogin;
     private final Dispatcher dispatcher;
     private final ReminderSweep sweep;
     private DispatcherLoop dispatcherLoop;
@@ -123,8 +127,10 @@ public final class Planbot implements AutoCloseable {
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
 
         // Every message goes out through one sender per channel.
+        var mailSettings = MailSettings.from(config);
+        this.smtpLogin = SmtpLogin.from(config, mailSettings, clock);
         var senders = new ArrayList<Sender>();
-        senders.add(MailSenders.create(MailSettings.from(config), new MailTemplates(config.path("templates.dir")), clock));
+        senders.add(MailSenders.create(mailSettings, new MailTemplates(config.path("templates.dir")), clock, smtpLogin));
         slack.sender().ifPresent(senders::add);
         this.dispatcher = new Dispatcher(database, senders, clock,
                 Duration.ofHours(config.integer("outbox.max-age-hours", 1, 24 * 90)));
@@ -191,12 +197,13 @@ public final class Planbot implements AutoCloseable {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));
             dispatcherLoop.nudge();
         });
-        var health = new Health(List.of(database.health(), new OutboxHealth(outboxAdmin, dispatcher.channels()),
-                new SchedulerHealth(scheduler), slack.health()));
+        var checks = new ArrayList<>(List.of(HealthCheck.of("database", new DatabaseCheck(database, clock)::status),
+                new OutboxHealth(outboxAdmin, dispatcher.channels()), new SchedulerHealth(scheduler), slack.health()));
+        smtpLogin.health().ifPresent(checks::add);
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
         routes = new RouteTable(faces, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), health, metrics, slack.events()).routes();
+                new OutboxApi(outboxAdmin), new Health(checks), metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every public page (and every form in its error state) through axe-core in headless Chromium:
- * no serious or critical WCAG 2.1 A/AA violation. Needs .ci/needs-business.sh (Chromium and
+ * no serious or critical WCAG 2.1 A/AA violation, and laid out at 320 px (WCAG 1.4.10 reflow), 390 px
+ * (a phone) and 1280 px: no sideways scrolling and nothing running out of its box. Needs .ci/needs-business.sh (Chromium and
  * a11y/node_modules); the same script runs by hand with {@code node a11y/check.mjs URL PATH...}.
  */
 class AccessibilityTest {
@@ -23,7 +24,7 @@ class AccessibilityTest {
     Path folder;
 
     @Test
-    void every_public_page_passes_axe_without_serious_or_critical_violations() throws Exception {
+    void every_public_page_passes_axe_and_fits_a_phone_screen() throws Exception {
         assertThat(Path.of("a11y/node_modules/axe-core")).as("run .ci/needs-business.sh first").exists();
         assertThat(Path.of("/usr/bin/chromium")).as("run .ci/needs-business.sh first").exists();
         try (var app = new BusinessFixture(folder, BusinessFixture.at("2026-12-01T10:00"))) {
@@ -36,7 +37,7 @@ class AccessibilityTest {
             paths.add(BusinessFixture.path(app.lastMail("anna@foretag.se", "subscribe-confirm").get("confirmUrl").asText()));
             app.subscribeAndConfirm("bo@foretag.se", "Bo", List.of(2));
             long full = app.publishDialog("Fullbokad dialog", "2026-12-09T09:00", "2026-12-09T10:00", 1, "[2]");
-            long open = app.publishDialog("Öppen dialog", "2026-12-10T09:00", "2026-12-10T11:00", 20, "[2]");
+            long open = app.publishDialog("Öppen dialog om kompetensförsörjning", "2026-12-10T09:00", "2026-12-10T11:00", 20, "[2]");
             app.submit("/dialogs/" + full, "/dialogs/" + full + "/register", Map.of("name", "Bo", "email", "bo@foretag.se"));
             var invitation = app.lastMail("bo@foretag.se", "dialog-invitation");
             String manage = BusinessFixture.path(invitation.get("preferencesUrl").asText());
@@ -57,7 +58,8 @@ class AccessibilityTest {
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(finished).as(output).isTrue();
             assertThat(process.exitValue()).as(output).isZero();
-            assertThat(output).contains("accessibility: " + paths.size() + " pages, no serious or critical violations");
+            assertThat(output).contains("accessibility: " + paths.size() + " pages, no serious or critical violations, "
+                    + "every page fits 320, 390, 1280 px");
         }
     }
 }

@@ -32,7 +32,8 @@ import se.planbot.dialogs.IndependentIcsParser;
 /**
  * The whole business story as a person lives it, through the real dispatcher and SMTP (GreenMail):
  * each step follows the link in the mail that actually arrived. The invitation carries a
- * text/calendar part with method=REQUEST that python3-icalendar reads, and RFC 8058 headers.
+ * text/calendar part with method=PUBLISH that python3-icalendar reads, and RFC 8058 headers; the
+ * registration confirmation a method=REQUEST with the same UID.
  */
 class BusinessMailStoryTest {
 
@@ -79,9 +80,10 @@ class BusinessMailStoryTest {
                 .contains("https://planbot.example.se/dialogs/" + dialog + "#anmalan")
                 .contains("Avsluta prenumerationen: https://planbot.example.se/unsubscribe?token=");
         Part calendarPart = calendarPart(invitation);
-        assertThat(calendarPart.getContentType()).contains("text/calendar").containsIgnoringCase("method=REQUEST");
+        assertThat(calendarPart.getContentType()).contains("text/calendar").containsIgnoringCase("method=PUBLISH");
         JsonNode ics = IndependentIcsParser.parse(read(calendarPart));
-        assertThat(ics.get("method").asText()).isEqualTo("REQUEST");
+        assertThat(ics.get("method").asText()).isEqualTo("PUBLISH");
+        assertThat(ics.get("events").get(0).get("attendees")).isEmpty();
         assertThat(ics.get("events").get(0).get("start").asText()).isEqualTo("2026-12-10T09:00:00+01:00");
         String uid = ics.get("events").get(0).get("uid").asText();
 
@@ -90,6 +92,7 @@ class BusinessMailStoryTest {
                 Map.of("name", "Anna Andersson", "company", "Företaget AB", "email", ANNA));
         assertThat(registered.body()).contains("Tack för din anmälan");
         MimeMessage confirmation = receive("Anmälan bekräftad: Frukostmöte om kompetens");
+        assertThat(calendarPart(confirmation).getContentType()).containsIgnoringCase("method=REQUEST");
         assertThat(IndependentIcsParser.parse(read(calendarPart(confirmation))).get("events").get(0).get("uid").asText())
                 .isEqualTo(uid);
         assertThat(confirmation.getHeader("List-Unsubscribe")).as("transactional mail has no unsubscribe").isNull();

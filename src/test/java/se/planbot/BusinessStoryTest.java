@@ -59,15 +59,16 @@ class BusinessStoryTest {
         assertThat(invitation.get("place").asText()).isEqualTo("Stadshuset, sal 1");
         assertThat(invitation.get("registerUrl").asText()).isEqualTo("https://planbot.example.se/dialogs/" + dialog + "#anmalan");
         assertThat(invitation.get("unsubscribeUrl").asText()).startsWith("https://planbot.example.se/unsubscribe?token=");
-        assertThat(invitation.get("calendarMethod").asText()).isEqualTo("REQUEST");
+        // An invitation tells of the dialog (PUBLISH, no ATTENDEE): no Ja/Nej buttons whose reply would register nobody.
+        assertThat(invitation.get("calendarMethod").asText()).isEqualTo("PUBLISH");
         JsonNode ics = IndependentIcsParser.parse(invitation.get("calendar").asText());
-        assertThat(ics.get("method").asText()).isEqualTo("REQUEST");
+        assertThat(ics.get("method").asText()).isEqualTo("PUBLISH");
         assertThat(ics.get("zones").get(0).asText()).isEqualTo("Europe/Stockholm");
         JsonNode event = ics.get("events").get(0);
         assertThat(event.get("start").asText()).isEqualTo("2026-12-10T09:00:00+01:00");
         assertThat(event.get("tzid").asText()).isEqualTo("Europe/Stockholm");
         assertThat(event.get("organizer").asText()).isEqualTo("mailto:naringsliv@example.se");
-        assertThat(event.get("attendees").get(0).asText()).isEqualTo("mailto:anna@foretag.se");
+        assertThat(event.get("attendees")).isEmpty();
 
         // Register from the dialog page.
         var registered = app.submit("/dialogs/" + dialog, "/dialogs/" + dialog + "/register",
@@ -77,7 +78,9 @@ class BusinessStoryTest {
         JsonNode confirmation = app.lastMail("anna@foretag.se", "registration-confirm");
         assertThat(confirmation.get("cancelUrl").asText()).startsWith("https://planbot.example.se/registrations/cancel?token=");
         JsonNode confirmationIcs = IndependentIcsParser.parse(confirmation.get("calendar").asText());
+        assertThat(confirmationIcs.get("method").asText()).isEqualTo("REQUEST");
         assertThat(confirmationIcs.get("events").get(0).get("uid").asText()).isEqualTo(event.get("uid").asText());
+        assertThat(confirmationIcs.get("events").get(0).get("attendees").get(0).asText()).isEqualTo("mailto:anna@foretag.se");
 
         // The reminder: the working day before (Wednesday 9 December) from 08:00, once.
         var reminders = app.planbot.registrationReminders();

@@ -52,13 +52,16 @@ class DialogApiTest {
         assertThat(event.get("uid").asText()).isEqualTo(uid);
         assertThat(event.get("sequence").asInt()).isEqualTo(1);
         assertThat(event.get("start").asText()).isEqualTo("2026-12-11T13:00:00+01:00");
+        assertThat(update.get("calendarMethod").asText()).isEqualTo("PUBLISH");
+        assertThat(event.get("attendees")).isEmpty();
         // Bo is both invited and registered: one update, the registrant's (with his cancel link).
         assertThat(app.mails("bo@foretag.se", "dialog-update")).hasSize(1);
         assertThat(app.lastMail("bo@foretag.se", "dialog-update").get("cancelUrl").asText()).contains("/registrations/cancel");
+        assertThat(app.lastMail("bo@foretag.se", "dialog-update").get("calendarMethod").asText()).isEqualTo("REQUEST");
     }
 
     @Test
-    void cancelling_sends_method_cancel_with_status_cancelled_to_everyone_invited_or_registered() {
+    void cancelling_tells_subscribers_by_publish_and_registrants_by_cancel_both_with_status_cancelled() {
         app.subscribeAndConfirm("anna@foretag.se", "Anna", List.of(2));
         long id = app.publishDialog("Dialog", "2026-12-10T09:00", "2026-12-10T11:00", null, "[2]");
         app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Gäst", "email", "gast@annat.se"));
@@ -66,15 +69,18 @@ class DialogApiTest {
         assertThat(app.json(cancelled).get("state").asText()).isEqualTo("cancelled");
         app.api("POST", "/api/v1/dialogs/" + id + "/cancel", null);
 
-        for (String email : List.of("anna@foretag.se", "gast@annat.se")) {
-            assertThat(app.mails(email, "dialog-cancel")).hasSize(1);
-            JsonNode mail = app.lastMail(email, "dialog-cancel");
-            assertThat(mail.get("calendarMethod").asText()).isEqualTo("CANCEL");
+        // Anna was only told of the dialog (PUBLISH): the same event again, cancelled. Gäst registered (REQUEST): CANCEL.
+        for (var told : Map.of("anna@foretag.se", "PUBLISH", "gast@annat.se", "CANCEL").entrySet()) {
+            assertThat(app.mails(told.getKey(), "dialog-cancel")).hasSize(1);
+            JsonNode mail = app.lastMail(told.getKey(), "dialog-cancel");
+            assertThat(mail.get("calendarMethod").asText()).isEqualTo(told.getValue());
             JsonNode ics = IndependentIcsParser.parse(mail.get("calendar").asText());
-            assertThat(ics.get("method").asText()).isEqualTo("CANCEL");
+            assertThat(ics.get("method").asText()).isEqualTo(told.getValue());
             assertThat(ics.get("events").get(0).get("status").asText()).isEqualTo("CANCELLED");
             assertThat(ics.get("events").get(0).get("sequence").asInt()).isEqualTo(1);
         }
+        assertThat(IndependentIcsParser.parse(app.lastMail("anna@foretag.se", "dialog-cancel").get("calendar").asText())
+                .get("events").get(0).get("attendees")).isEmpty();
         assertThat(app.get("/dialogs/" + id).body()).contains("Dialogen är inställd").doesNotContain("Anmäl mig");
         var late = app.submit("/subscribe", "/dialogs/" + id + "/register", Map.of("name", "Sen", "email", "sen@annat.se"));
         assertThat(late.statusCode()).isIn(400, 403);
@@ -102,6 +108,20 @@ class DialogApiTest {
         assertThat(promoted.get("calendarMethod").asText()).isEqualTo("REQUEST");
         JsonNode list = app.json(app.api("GET", "/api/v1/dialogs/" + id + "/registrations", null));
         assertThat(list.findValuesAsText("status")).containsExactly("cancelled", "registered");
+    }
+
+    @Test
+    void the_registrations_sheet_says_each_status_in_swedish() {
+        long id = app.publishDialog("Liten dialog", "2026-12-10T09:00", "2026-12-10T11:00", 1, "[]");
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Först", "email", "forst@a.se"));
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Andra", "email", "andra@a.se"));
+        app.submit("/dialogs/" + id, "/dialogs/" + id + "/register", Map.of("name", "Tredje", "email", "tredje@a.se"));
+        String cancel = BusinessFixture.path(app.lastMail("forst@a.se", "registration-confirm").get("cancelUrl").asText());
+        app.submit(cancel, "/registrations/cancel", Map.of("token", cancel.substring(cancel.indexOf("token=") + 6)));
+
+        String csv = app.api("GET", "/api/v1/dialogs/" + id + "/registrations.csv", null).body();
+        assertThat(csv).contains("forst@a.se;avbokad;", "andra@a.se;har plats;", "tredje@a.se;väntelista;")
+                .doesNotContain("registered", "waiting", "cancelled");
     }
 
     @Test
@@ -165,9 +185,9 @@ class DialogApiTest {
         var csv = app.api("GET", "/api/v1/dialogs/" + id + "/registrations.csv", null);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFFnamn;företag;e-post;status;anmäld")
-                .contains("'=HYPERLINK").contains("Åkeri AB;a@akeri.se;registered");
+                .contains("'=HYPERLINK").contains("Åkeri AB;a@akeri.se;har plats");
         assertThat(csv.body()).as("the time a person reads in Excel is Swedish time, to the minute")
-                .contains("Åkeri AB;a@akeri.se;registered;2026-12-01 10:00\r\n");
+                .contains("Åkeri AB;a@akeri.se;har plats;2026-12-01 10:00\r\n");
         assertThat(app.json(app.api("GET", "/api/v1/dialogs/" + id + "/registrations", null)).get(0).get("email").asText())
                 .isEqualTo("a@akeri.se");
     }

@@ -52,7 +52,7 @@ class PublicPagesTest {
         var second = app.get("/plan?strategy=2").body();
         assertThat(rows(second)).isEqualTo(app.planbot.plan().actions(
                 new ActionFilter(2, null, null, false, null)).size());
-        assertThat(app.get("/plan?status=done").body()).contains("<td>Klar</td>").doesNotContain("<td>Pågår</td>");
+        assertThat(app.get("/plan?status=done").body()).contains(">Klar</td>").doesNotContain(">Pågår</td>");
         assertThat(app.get("/plan?strategy=abc&status=nonsense").statusCode()).isEqualTo(200);
     }
 

@@ -1,8 +1,5 @@
 package se.planbot.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -15,19 +12,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Planbot's configuration: built-in defaults, then the properties file, then {@code PLANBOT_*}
  * environment variables ({@code smtp.host} is {@code PLANBOT_SMTP_HOST}).
  *
- * <p>Every key Planbot knows is listed in {@link #DEFAULTS}; an unknown key in the file stops
- * start-up, so a typo such as {@code http.prot} is not silently ignored. Typed getters reject
+ * <p>Every key Planbot knows is listed in {@link #DEFAULTS}; an unknown key in the file, or an
+ * unknown {@code PLANBOT_*} variable, stops start-up, so a typo such as {@code http.prot} is not
+ * silently ignored. Typed getters reject
  * bad values with a message naming the key.
  */
 public final class Config {
 
     /** Every key and its default. Keep in step with config/planbot.properties and README. */
     public static final Map<String, String> DEFAULTS = defaults();
+
+    /** Secrets that are read from the environment only: a file ends up in backups and version control. */
+    public static final Set<String> ENVIRONMENT_ONLY = Set.of("smtp.oauth2.client-secret", "auth.oidc.client-secret");
 
     private final Map<String, String> values;
 
@@ -56,6 +58,16 @@ public final class Config {
         d.put("smtp.starttls", "false");
         d.put("smtp.ssl", "false");
         d.put("smtp.timeout-seconds", "30");
+        d.put("smtp.auth", "password");
+        d.put("smtp.oauth2.token-url", "");
+        d.put("smtp.oauth2.client-id", "");
+        d.put("smtp.oauth2.client-secret", "");
+        d.put("smtp.oauth2.scope", "microsoft365");
+        d.put("smtp.oauth2.key-file", "");
+        d.put("auth.oidc.issuer", "");
+        d.put("auth.oidc.client-id", "");
+        d.put("auth.oidc.client-secret", "");
+        d.put("auth.oidc.claim", "email,upn");
         d.put("outbox.max-age-hours", "72");
         d.put("outbox.poll-seconds", "5");
         d.put("slack.bot-token", "");
@@ -80,21 +92,22 @@ public final class Config {
     public static Config load(Path file, boolean fileRequired, Map<String, String> environment) {
         var merged = new LinkedHashMap<>(DEFAULTS);
         if (Files.exists(file)) {
-            var properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ConfigException("Kan inte läsa konfigurationsfilen " + file + ": " + e.getMessage());
-            }
+            Properties properties = ConfigFile.read(file);
             for (String key : properties.stringPropertyNames()) {
                 if (!DEFAULTS.containsKey(key)) {
                     throw new ConfigException("Okänd nyckel i " + file + ": '" + key + "'");
+                }
+                if (ENVIRONMENT_ONLY.contains(key)) {
+                    throw new ConfigException(key + " får inte stå i " + file + ": hemligheten sätts bara i miljövariabeln "
+                            + environmentName(key) + " (en konfigurationsfil hamnar lätt i säkerhetskopior och versionshantering)."
+                            + " Ta bort raden ur filen.");
                 }
                 merged.put(key, properties.getProperty(key).trim());
             }
         } else if (fileRequired) {
             throw new ConfigException("Konfigurationsfilen finns inte: " + file);
         }
+        EnvironmentNames.refuseUnknown(environment, DEFAULTS.keySet());
         for (String key : DEFAULTS.keySet()) {
             String fromEnvironment = environment.get(environmentName(key));
             if (fromEnvironment != null) {

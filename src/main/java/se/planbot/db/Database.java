@@ -7,7 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,7 +14,6 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.config.ConfigException;
-import se.planbot.http.HealthCheck;
 
 /**
  * The SQLite database: one file, WAL, foreign keys on, schema from Flyway migrations.
@@ -144,35 +142,6 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("database read failed: " + e.getMessage(), e);
         } finally {
             readers.add(reader);
-        }
-    }
-
-    /** {@code /health} → {@code "database": {"ok": true, "path": "data/planbot.db"}}. */
-    public HealthCheck health() {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return "database";
-            }
-
-            @Override
-            public Map<String, Object> status() {
-                return Map.of("ok", isHealthy(), "path", file().toString());
-            }
-        };
-    }
-
-    /** True when the database answers a trivial query. */
-    public boolean isHealthy() {
-        try {
-            return read(connection -> {
-                try (var statement = connection.createStatement();
-                        var rows = statement.executeQuery("select 1")) {
-                    return rows.next();
-                }
-            });
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 

@@ -42,8 +42,9 @@ import net.fortuna.ical4j.model.property.Url;
 
 /**
  * Calendar files for dialogs (ical4j): one VEVENT per dialog in Europe/Stockholm time with the
- * dialog's stable UID and its SEQUENCE. Invitations are METHOD:REQUEST with ORGANIZER and the
- * recipient as ATTENDEE; cancellations METHOD:CANCEL + STATUS:CANCELLED; the public feed PUBLISH.
+ * dialog's stable UID and its SEQUENCE. A registrant's calendar is METHOD:REQUEST with ORGANIZER and
+ * the registrant as ATTENDEE (METHOD:CANCEL + STATUS:CANCELLED when it is off); what subscribers get
+ * in an invitation, and the public feed, is METHOD:PUBLISH without ATTENDEE.
  *
  * <p>The VTIMEZONE is written by hand: ical4j's bundled zone data aliases Europe/Stockholm to
  * Europe/Berlin and would emit a VTIMEZONE whose TZID does not match the events' TZID.
@@ -70,7 +71,7 @@ public final class DialogCalendar {
         this.clock = clock;
     }
 
-    /** A VCALENDAR for one recipient: REQUEST (invite, update) or CANCEL. */
+    /** A VCALENDAR for one registrant: REQUEST (registered, updated) or CANCEL. */
     public String invite(Dialog dialog, Kind kind, Attendance attendee) {
         Calendar calendar = calendar(kind);
         VEvent event = event(dialog, kind == Kind.CANCEL);
@@ -83,6 +84,13 @@ public final class DialogCalendar {
         property.add(new Rsvp(false));
         event.add(property);
         calendar.add(event);
+        return write(calendar);
+    }
+
+    /** One dialog as PUBLISH without ATTENDEE (an invitation to subscribers), cancelled marked so. */
+    public String announcement(Dialog dialog) {
+        Calendar calendar = calendar(Kind.PUBLISH);
+        calendar.add(event(dialog, dialog.state() == DialogState.CANCELLED));
         return write(calendar);
     }
 

@@ -52,7 +52,13 @@ final class DialogMails {
             model.put("unsubscribeUrl", unsubscribe);
         }
         model.put("preferencesUrl", baseUrl + "/preferences?" + language + "token=" + token);
-        addCalendar(model, dialog, template, new DialogCalendar.Attendance(subscriber.email(), subscriber.name(), false));
+        // A subscriber is told about a dialog, not invited to it: METHOD:PUBLISH without ATTENDEE, so
+        // Outlook and Gmail offer "add to calendar" instead of Ja/Nej buttons whose reply would register
+        // nobody (Planbot reads no mailbox). Registering is the page's form; the registrant then gets a
+        // REQUEST with the same UID. An update or cancellation is the same event republished with a
+        // higher SEQUENCE (STATUS:CANCELLED when cancelled), which replaces the one added.
+        model.put("calendar", calendar.announcement(dialog));
+        model.put("calendarMethod", DialogCalendar.Kind.PUBLISH.name());
         return outbox.enqueue(connection, new OutgoingMessage(key, Channel.EMAIL, subscriber.email(), subscriber.name(),
                 template, model, subscriber.locale()));
     }

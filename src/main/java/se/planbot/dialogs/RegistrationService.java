@@ -125,7 +125,7 @@ public final class RegistrationService {
                 .setHeader("namn", "företag", "e-post", "status", "anmäld").get())) {
             for (Registration registration : list(dialogId)) {
                 printer.printRecord(safe(registration.name()), safe(registration.company()), safe(registration.email()),
-                        registration.status().code(), SHEET_TIME.format(registration.createdAt().atZone(zone)));
+                        registration.status().swedish(), SHEET_TIME.format(registration.createdAt().atZone(zone)));
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing CSV to a string cannot fail", e);

@@ -10,9 +10,13 @@ public final class MailSenders {
     }
 
     public static Sender create(MailSettings settings, MailTemplates templates, Clock clock) {
+        return create(settings, templates, clock, new PasswordLogin(settings.username(), settings.password()));
+    }
+
+    public static Sender create(MailSettings settings, MailTemplates templates, Clock clock, SmtpLogin login) {
         var composer = new MailComposer(templates, settings, clock);
         return switch (settings.transport()) {
-            case "smtp" -> new SmtpMailSender(settings, composer);
+            case "smtp" -> new SmtpMailSender(settings, composer, login);
             default -> new FileMailSender(settings.fileDirectory(), composer);
         };
     }

@@ -31,6 +31,7 @@ public final class SmtpMailSender implements Sender {
     private final MailComposer composer;
     private final Session session;
     private final boolean reuseConnection;
+    private final SmtpLogin login;
     private Transport transport;
 
     public SmtpMailSender(MailSettings settings, MailComposer composer) {
@@ -39,9 +40,20 @@ public final class SmtpMailSender implements Sender {
 
     /** {@code reuseConnection=false} opens one connection per message (only the benchmark wants that). */
     public SmtpMailSender(MailSettings settings, MailComposer composer, boolean reuseConnection) {
+        this(settings, composer, reuseConnection, new PasswordLogin(settings.username(), settings.password()));
+    }
+
+    public SmtpMailSender(MailSettings settings, MailComposer composer, SmtpLogin login) {
+        this(settings, composer, true, login);
+    }
+
+    private SmtpMailSender(MailSettings settings, MailComposer composer, boolean reuseConnection, SmtpLogin login) {
         this.settings = settings;
         this.composer = composer;
-        this.session = Session.getInstance(properties(settings));
+        this.login = login;
+        var properties = properties(settings);
+        login.configure(properties);
+        this.session = Session.getInstance(properties);
         this.reuseConnection = reuseConnection;
     }
 
@@ -55,7 +67,6 @@ public final class SmtpMailSender implements Sender {
         properties.put("mail.smtp.timeout", timeout);
         properties.put("mail.smtp.writetimeout", timeout);
         properties.put("mail.smtp.localhost", settings.messageIdHost());
-        properties.put("mail.smtp.auth", String.valueOf(!settings.username().isBlank()));
         if (settings.starttls()) {
             properties.put("mail.smtp.starttls.enable", "true");
             properties.put("mail.smtp.starttls.required", "true");
@@ -100,17 +111,28 @@ public final class SmtpMailSender implements Sender {
         }
     }
 
-    private void deliver(MimeMessage message) throws MessagingException {
+    private void deliver(MimeMessage message) throws MessagingException, SendFailure {
         if (transport == null) {
-            Transport opened = session.getTransport("smtp");
-            if (settings.username().isBlank()) {
-                opened.connect();
-            } else {
-                opened.connect(settings.host(), settings.port(), settings.username(), settings.password());
-            }
-            transport = opened;
+            transport = loggedIn();
         }
         transport.sendMessage(message, message.getAllRecipients());
+    }
+
+    /** A new connection, logged in; a refused login (535) is tried once more when the login has fresh credentials. */
+    private Transport loggedIn() throws MessagingException, SendFailure {
+        try {
+            Transport opened = session.getTransport("smtp");
+            login.connect(opened, settings.host(), settings.port());
+            return opened;
+        } catch (AuthenticationFailedException refused) {
+            if (!login.renewAfterRefusal()) {
+                throw refused;
+            }
+            log.info("SMTP {}:{} refused the login; trying once more with fresh credentials", settings.host(), settings.port());
+            Transport opened = session.getTransport("smtp");
+            login.connect(opened, settings.host(), settings.port());
+            return opened;
+        }
     }
 
     private SendFailure classify(Exception failure) {
@@ -120,7 +142,7 @@ public final class SmtpMailSender implements Sender {
             return SendFailure.permanent(where + " avvisade meddelandet (" + code + "): " + failure.getMessage(), failure);
         }
         if (failure instanceof AuthenticationFailedException) {
-            return SendFailure.temporary(where + " godtog inte inloggningen (smtp.username/smtp.password)", failure);
+            return SendFailure.temporary(where + " godtog inte inloggningen (" + login.whatToCheck() + ")", failure);
         }
         return SendFailure.temporary(where + ": " + failure.getMessage(), failure);
     }

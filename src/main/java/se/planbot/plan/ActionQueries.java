@@ -5,80 +5,126 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import se.planbot.db.Jdbc;
 
 /**
- * Paged lists of actions for answers that show one page at a time (Slack): the database counts
- * and cuts, so a plan of thousands of actions costs one page of rows, not the whole list.
- * Search is ranked here too: an exact code first, then words found as whole words in the title,
- * then at the start of a title word, then anywhere in the title, then only in the description.
+ * Lists of actions, a page at a time: the database filters, counts, orders and cuts, so a plan
+ * of thousands of actions costs one page of rows. Codes sort by their numbered parts
+ * ({@link CodeKey}). A search goes through the full-text index {@code action_search} (V10),
+ * which also ranks: an exact code first, then bm25 with code before title before description.
  */
 final class ActionQueries {
 
-    /** The part of search_text that is code and title (search_text is "code title description", folded). */
-    private static final String CODE_AND_TITLE = "substr(a.search_text, 1, length(a.code) + 1 + length(a.title))";
+    private static final String COLUMNS =
+            "select a.*, p.name as owner_name, p.email as owner_email, p.slack_user_id as owner_slack";
+    private static final String FROM_ACTIONS = " from actions a left join people p on p.id = a.owner_id";
+    private static final String FROM_SEARCH = " from action_search s join actions a on a.id = s.rowid"
+            + " left join people p on p.id = a.owner_id";
+    private static final String CODE_ORDER = "a.strategy_id, a.code_key, a.id";
+    private static final String DEADLINE_ORDER = "a.deadline is null, a.deadline, " + CODE_ORDER;
 
     ActionPage byOwner(Connection connection, long ownerId, int offset, int limit) throws SQLException {
-        return page(connection, "a.owner_id = ?", List.of(ownerId), deadlineOrder(), offset, limit);
+        return page(connection, FROM_ACTIONS, new Condition("a.owner_id = ?", List.of(ownerId)), DEADLINE_ORDER,
+                List.of(), offset, limit);
     }
 
     ActionPage overdue(Connection connection, LocalDate today, int offset, int limit) throws SQLException {
-        return page(connection, "a.status in ('planned', 'in_progress') and a.deadline < ?", List.of(today.toString()),
-                deadlineOrder(), offset, limit);
+        return page(connection, FROM_ACTIONS, new Condition("a.status in ('planned', 'in_progress') and a.deadline < ?",
+                List.of(today.toString())), DEADLINE_ORDER, List.of(), offset, limit);
     }
 
     ActionPage dueBetween(Connection connection, LocalDate from, LocalDate to, int offset, int limit)
             throws SQLException {
-        return page(connection, "a.status in ('planned', 'in_progress') and a.deadline between ? and ?",
-                List.of(from.toString(), to.toString()), deadlineOrder(), offset, limit);
+        return page(connection, FROM_ACTIONS, new Condition(
+                "a.status in ('planned', 'in_progress') and a.deadline between ? and ?",
+                List.of(from.toString(), to.toString())), DEADLINE_ORDER, List.of(), offset, limit);
     }
 
     ActionPage inStrategy(Connection connection, int strategy, int offset, int limit) throws SQLException {
-        return page(connection, "a.strategy_id = ?", List.of(strategy), "a.code collate nocase, a.id", offset, limit);
+        return page(connection, FROM_ACTIONS, new Condition("a.strategy_id = ?", List.of(strategy)), CODE_ORDER,
+                List.of(), offset, limit);
     }
 
-    ActionPage search(Connection connection, String text, int offset, int limit) throws SQLException {
-        java.util.List<String> words = SearchText.words(text);
-        var where = new StringBuilder("1 = 1");
-        var whereParameters = new ArrayList<Object>();
-        var score = new StringBuilder("0");
-        var scoreParameters = new ArrayList<Object>();
-        for (String word : words) {
-            where.append(" and a.search_text like ? escape '\\'");
-            whereParameters.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            score.append(" + 100 * (lower(a.code) = ?)")
-                    .append(" + 12 * (instr(' ' || ").append(CODE_AND_TITLE).append(" || ' ', ?) > 0)")
-                    .append(" + 8 * (instr(' ' || ").append(CODE_AND_TITLE).append(", ?) > 0)")
-                    .append(" + 4 * (instr(").append(CODE_AND_TITLE).append(", ?) > 0)");
-            scoreParameters.add(word);
-            scoreParameters.add(" " + word + " ");
-            scoreParameters.add(" " + word);
-            scoreParameters.add(word);
+    /** One page of the actions passing {@code filter}: best match first when it has text, else in code order. */
+    ActionPage list(Connection connection, ActionFilter filter, LocalDate today, int offset, int limit)
+            throws SQLException {
+        Condition condition = condition(filter, today);
+        if (!hasText(filter)) {
+            return page(connection, FROM_ACTIONS, condition, CODE_ORDER, List.of(), offset, limit);
         }
-        var parameters = new ArrayList<Object>(whereParameters);
-        parameters.addAll(scoreParameters);
-        return page(connection, where.toString(), whereParameters, parameters,
-                "(" + score + ") desc, a.strategy_id, a.code collate nocase, a.id", offset, limit);
+        return page(connection, FROM_SEARCH, condition, "a.code_key = ? desc, s.rank, " + CODE_ORDER,
+                List.of(CodeKey.of(filter.text())), offset, limit);
     }
 
-    private static String deadlineOrder() {
-        return "a.deadline is null, a.deadline, a.strategy_id, a.code collate nocase, a.id";
+    /** Every action passing {@code filter}, in code order (export, the Home tab). */
+    List<Action> all(Connection connection, ActionFilter filter, LocalDate today) throws SQLException {
+        Condition condition = condition(filter, today);
+        return Jdbc.list(connection, COLUMNS + (hasText(filter) ? FROM_SEARCH : FROM_ACTIONS)
+                + " where " + condition.sql() + " order by " + CODE_ORDER, PlanStore::action,
+                condition.parameters().toArray());
     }
 
-    private ActionPage page(Connection connection, String where, List<Object> parameters, String order, int offset,
-            int limit) throws SQLException {
-        return page(connection, where, parameters, parameters, order, offset, limit);
+    /** The actions whose code is {@code code} in any spelling ("p12" for "P.12", "2,3" for "2.3"). */
+    List<Action> withCodeKey(Connection connection, String code) throws SQLException {
+        String key = CodeKey.of(code);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.list(connection, COLUMNS + FROM_ACTIONS + " where a.code_key = ? order by a.id limit 2",
+                PlanStore::action, key);
     }
 
-    /** {@code listParameters} bind the where clause and then any parameters inside {@code order}. */
-    private ActionPage page(Connection connection, String where, List<Object> countParameters,
-            List<Object> listParameters, String order, int offset, int limit) throws SQLException {
-        long total = Jdbc.count(connection, "select count(*) from actions a where " + where, countParameters.toArray());
-        var parameters = new ArrayList<Object>(listParameters);
+    private static boolean hasText(ActionFilter filter) {
+        return filter.text() != null && !filter.text().isBlank();
+    }
+
+    /** A where clause and the values it binds, in order. */
+    private record Condition(String sql, List<Object> parameters) {
+    }
+
+    private static Condition condition(ActionFilter filter, LocalDate today) {
+        var sql = new StringBuilder("1 = 1");
+        var parameters = new ArrayList<Object>();
+        if (hasText(filter)) {
+            Optional<String> query = SearchText.indexQuery(filter.text());
+            if (query.isEmpty()) {
+                return new Condition("0 = 1", List.of());
+            }
+            sql.append(" and s.action_search match ?");
+            parameters.add(query.get());
+        }
+        if (filter.strategy() != null) {
+            sql.append(" and a.strategy_id = ?");
+            parameters.add(filter.strategy());
+        }
+        if (filter.status() != null) {
+            sql.append(" and a.status = ?");
+            parameters.add(filter.status().code());
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" and a.owner_id = ?");
+            parameters.add(filter.ownerId());
+        }
+        if (filter.overdueOnly()) {
+            sql.append(" and a.status in ('planned', 'in_progress') and a.deadline < ?");
+            parameters.add(today.toString());
+        }
+        return new Condition(sql.toString(), parameters);
+    }
+
+    /** {@code orderParameters} bind the parameters inside {@code order}, after the condition's. */
+    private static ActionPage page(Connection connection, String from, Condition condition, String order,
+            List<Object> orderParameters, int offset, int limit) throws SQLException {
+        long total = Jdbc.count(connection, "select count(*)" + from + " where " + condition.sql(),
+                condition.parameters().toArray());
+        var parameters = new ArrayList<Object>(condition.parameters());
+        parameters.addAll(orderParameters);
         parameters.add(limit);
         parameters.add(offset);
-        List<Action> actions = Jdbc.list(connection, PlanStore.ACTION_COLUMNS + " where " + where
-                + " order by " + order + " limit ? offset ?", PlanStore::action, parameters.toArray());
+        List<Action> actions = total <= offset ? List.of() : Jdbc.list(connection, COLUMNS + from
+                + " where " + condition.sql() + " order by " + order + " limit ? offset ?", PlanStore::action,
+                parameters.toArray());
         return new ActionPage(actions, (int) total);
     }
 }

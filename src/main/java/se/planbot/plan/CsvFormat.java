@@ -24,11 +24,12 @@ final class CsvFormat {
         // Blank lines stay records, so record numbers are the row numbers Excel shows (a cell may span lines).
         var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(false).get();
+        int line = 0;
         try (CSVParser parser = CSVParser.parse(content, format)) {
             List<String> headings = null;
             var rows = new ArrayList<Sheet.Row>();
             for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber();
+                line = (int) record.getRecordNumber();
                 if (headings == null) {
                     headings = new ArrayList<>();
                     for (String heading : record) {
@@ -55,8 +56,19 @@ final class CsvFormat {
             }
             return new Sheet(headings, rows);
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidInput("fil", "filen kan inte läsas som CSV: " + e.getMessage());
+            throw new InvalidInput("fil", quoteProblem(line + 1, e));
         }
+    }
+
+    /** Commons CSV's message is English library text: say in Swedish which row and what to do. */
+    private static String quoteProblem(int row, Exception e) {
+        String where = "rad " + row + ": ";
+        if (String.valueOf(e.getMessage()).contains("EOF reached before encapsulated token finished")) {
+            return where + "ett citattecken (\") öppnar en cell som aldrig stängs; lägg till det avslutande \" "
+                    + "eller ta bort det (ett \" inne i en cell skrivs \"\")";
+        }
+        return where + "felaktiga citattecken (\"); en cell som börjar med \" ska sluta med \" direkt före ; , "
+                + "eller radslutet (ett \" inne i en cell skrivs \"\")";
     }
 
     static void write(Writer writer, List<String> headings, List<List<String>> rows) throws IOException {

@@ -62,9 +62,19 @@ public final class PlanService {
         return database.read(connection -> store.personByEmail(connection, email));
     }
 
+    /** Every action passing {@code filter}, in code order (1.2 before 1.10). */
     public List<Action> actions(ActionFilter filter) {
         LocalDate today = today();
-        return database.read(connection -> store.actions(connection, filter, today));
+        return database.read(connection -> queries.all(connection, filter, today));
+    }
+
+    /**
+     * One page of the actions passing {@code filter}: with text, the best matches of the
+     * full-text index first (exact code, then code, title, description words); else in code order.
+     */
+    public ActionPage actions(ActionFilter filter, int offset, int limit) {
+        LocalDate today = today();
+        return database.read(connection -> queries.list(connection, filter, today, offset, limit));
     }
 
     /** Planned and in-progress actions with a deadline, read in the caller's transaction (reminder sweep). */
@@ -84,10 +94,10 @@ public final class PlanService {
 
     /**
      * One page of the actions whose code, title or description hold every word of {@code text}
-     * (case and diacritics ignored), best matches first: exact code, then title words, then description.
+     * at the start of a word (case and diacritics ignored), best matches first.
      */
     public ActionPage search(String text, int offset, int limit) {
-        return database.read(connection -> queries.search(connection, text, offset, limit));
+        return actions(new ActionFilter(null, null, null, false, text), offset, limit);
     }
 
     /** One page of a person's actions, soonest deadline first. */
@@ -130,10 +140,22 @@ public final class PlanService {
         return database.read(connection -> store.actionByCode(connection, code));
     }
 
-    /** An action by numeric id ("12") or by code ("2.3"); a code wins when both could match. */
+    /**
+     * The one action whose code is {@code code} as written, else in another spelling of its parts
+     * ("p12" or "P-12" for "P.12", "2,3" for "2.3"); empty when none or several match.
+     */
+    public Optional<Action> actionWithCode(String code) {
+        String text = code.trim();
+        return actionByCode(text).or(() -> {
+            List<Action> found = database.read(connection -> queries.withCodeKey(connection, text));
+            return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        });
+    }
+
+    /** An action by code in any spelling ({@link #actionWithCode}) or by numeric id ("12"); a code wins. */
     public Optional<Action> actionByIdOrCode(String idOrCode) {
         String text = idOrCode.trim();
-        Optional<Action> byCode = actionByCode(text);
+        Optional<Action> byCode = actionWithCode(text);
         if (byCode.isPresent() || !text.matches("\\d{1,12}")) {
             return byCode;
         }

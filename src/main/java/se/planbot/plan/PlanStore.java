@@ -63,39 +63,10 @@ final class PlanStore {
                 draft.name(), draft.email(), draft.slackUserId(), draft.role().code(), id);
     }
 
-    List<Action> actions(Connection connection, ActionFilter filter, LocalDate today) throws SQLException {
-        var sql = new StringBuilder(ACTION_COLUMNS).append(" where 1 = 1");
-        var parameters = new ArrayList<Object>();
-        if (filter.strategy() != null) {
-            sql.append(" and a.strategy_id = ?");
-            parameters.add(filter.strategy());
-        }
-        if (filter.status() != null) {
-            sql.append(" and a.status = ?");
-            parameters.add(filter.status().code());
-        }
-        if (filter.ownerId() != null) {
-            sql.append(" and a.owner_id = ?");
-            parameters.add(filter.ownerId());
-        }
-        if (filter.overdueOnly()) {
-            sql.append(" and a.status in ('planned', 'in_progress') and a.deadline < ?");
-            parameters.add(today.toString());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            for (String word : SearchText.words(filter.text())) {
-                sql.append(" and a.search_text like ? escape '\\'");
-                parameters.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-        }
-        sql.append(" order by a.strategy_id, a.code collate nocase, a.id");
-        return Jdbc.list(connection, sql.toString(), PlanStore::action, parameters.toArray());
-    }
-
     List<Action> openActionsWithDeadline(Connection connection) throws SQLException {
         return Jdbc.list(connection, ACTION_COLUMNS + """
                  where a.status in ('planned', 'in_progress') and a.deadline is not null
-                 order by a.deadline, a.code collate nocase, a.id
+                 order by a.deadline, a.code_key, a.id
                 """, PlanStore::action);
     }
 
@@ -105,7 +76,7 @@ final class PlanStore {
                      select 1 from action_changes c join action_change_fields f on f.change_id = c.id
                      where c.action_id = a.id and f.field = 'status' and f.new_value = 'done'
                        and c.at >= ? and c.at < ?)
-                 order by a.strategy_id, a.code collate nocase, a.id
+                 order by a.strategy_id, a.code_key, a.id
                 """, PlanStore::action, from, to);
     }
 
@@ -137,24 +108,24 @@ final class PlanStore {
     long insertAction(Connection connection, ActionDraft draft, Instant now) throws SQLException {
         return Jdbc.insert(connection, """
                 insert into actions (code, title, description, strategy_id, owner_id, department, start_date,
-                                     deadline, status, progress, origin, search_text, created_at, updated_at)
+                                     deadline, status, progress, origin, code_key, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 draft.code(), draft.title(), draft.description(), draft.strategyId(), draft.ownerId(),
                 draft.department(), draft.startDate(), draft.deadline(), draft.status().code(), draft.progress(),
-                draft.origin(), searchText(draft), now, now);
+                draft.origin(), CodeKey.of(draft.code()), now, now);
     }
 
     void updateAction(Connection connection, long id, ActionDraft draft, Instant now) throws SQLException {
         Jdbc.update(connection, """
                 update actions set code = ?, title = ?, description = ?, strategy_id = ?, owner_id = ?,
                        department = ?, start_date = ?, deadline = ?, status = ?, progress = ?, origin = ?,
-                       search_text = ?, updated_at = ?
+                       code_key = ?, updated_at = ?
                 where id = ?
                 """,
                 draft.code(), draft.title(), draft.description(), draft.strategyId(), draft.ownerId(),
                 draft.department(), draft.startDate(), draft.deadline(), draft.status().code(), draft.progress(),
-                draft.origin(), searchText(draft), now, id);
+                draft.origin(), CodeKey.of(draft.code()), now, id);
     }
 
     void appendChange(Connection connection, long actionId, Instant at, String actor, String note,
@@ -190,10 +161,6 @@ final class PlanStore {
     Optional<Change> lastChange(Connection connection, long actionId) throws SQLException {
         List<Change> all = history(connection, actionId);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
-    private static String searchText(ActionDraft draft) {
-        return SearchText.fold(draft.code() + " " + draft.title() + " " + draft.description());
     }
 
     private static Strategy strategy(ResultSet row) throws SQLException {

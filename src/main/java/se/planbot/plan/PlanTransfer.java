@@ -196,7 +196,8 @@ public final class PlanTransfer {
 
     public int exportXlsx(OutputStream out) throws IOException {
         List<List<String>> rows = rows();
-        XlsxFormat.write(out, HEADINGS, rows, List.of(HEADINGS.indexOf("Start"), HEADINGS.indexOf("Klart senast")));
+        XlsxFormat.write(out, HEADINGS, rows, List.of(HEADINGS.indexOf("Start"), HEADINGS.indexOf("Klart senast")),
+                List.of(HEADINGS.indexOf("Framsteg")));
         return rows.size();
     }
 

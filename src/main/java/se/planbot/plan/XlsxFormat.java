@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.planbot.problem.InvalidInput;
 
@@ -77,8 +78,12 @@ final class XlsxFormat {
         return formatter.formatCellValue(cell);
     }
 
-    static void write(OutputStream out, List<String> headings, List<List<String>> rows, List<Integer> dateColumns)
-            throws IOException {
+    /**
+     * Writes one sheet: date columns as date cells, number columns as number cells (so a
+     * coordinator can sum and sort them), headings bold, frozen and with an autofilter.
+     */
+    static void write(OutputStream out, List<String> headings, List<List<String>> rows, List<Integer> dateColumns,
+            List<Integer> numberColumns) throws IOException {
         try (var workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("Åtgärdsplan");
             var bold = workbook.createFont();
@@ -105,6 +110,8 @@ final class XlsxFormat {
                     if (dateColumns.contains(i)) {
                         cell.setCellValue(LocalDate.parse(value));
                         cell.setCellStyle(dateStyle);
+                    } else if (numberColumns.contains(i)) {
+                        cell.setCellValue(Integer.parseInt(value));
                     } else {
                         cell.setCellValue(value);
                     }
@@ -114,6 +121,7 @@ final class XlsxFormat {
                 sheet.setColumnWidth(i, (i == 1 ? 50 : 16) * 256);
             }
             sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new CellRangeAddress(0, rows.size(), 0, headings.size() - 1));
             workbook.write(out);
         }
     }

@@ -25,8 +25,9 @@ record Question(Kind kind, String argument, int page) {
     private static final Pattern MENTION = Pattern.compile("<[@#!][^>]*>");
     private static final Pattern ACTION_REFERENCE = Pattern.compile(
             "(?iu)(?:åtgärd(?:en)?|atgard(?:en)?|action|status|nr|#)\\s*#?(\\p{L}{0,3}\\p{N}[\\p{L}\\p{N}.\\-_]*)");
-    private static final Pattern CODE = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3})+\\b");
-    private static final Pattern ID_OR_CODE = Pattern.compile("\\d{1,12}|\\d{1,3}(?:\\.\\d{1,3})+");
+    /** A numbered code; a comma for the dot ("2,3") is read as the dot, as people type it on a phone. */
+    private static final Pattern CODE = Pattern.compile("\\b\\d{1,3}(?:[.,]\\d{1,3})+\\b");
+    private static final Pattern ID_OR_CODE = Pattern.compile("\\d{1,12}|\\d{1,3}(?:[.,]\\d{1,3})+");
     private static final Pattern PAGE = Pattern.compile("(?iu)\\s+(?:sida|page)\\s+(\\d{1,4})\\s*$");
     private static final Set<String> QUESTION_WORDS = Set.of("hur", "vad", "vilka", "vilken", "nar", "finns",
             "how", "what", "which", "when", "is", "are", "any");
@@ -71,7 +72,7 @@ record Question(Kind kind, String argument, int page) {
             }
         }
         if (words.length == 1 && ID_OR_CODE.matcher(trimmed).matches()) {
-            return new Question(Kind.DETAIL, trimmed, page);
+            return new Question(Kind.DETAIL, trimmed.replace(',', '.'), page);
         }
         Matcher reference = ACTION_REFERENCE.matcher(text);
         if (reference.find()) {
@@ -79,7 +80,7 @@ record Question(Kind kind, String argument, int page) {
         }
         Matcher code = CODE.matcher(text);
         if (code.find()) {
-            return new Question(Kind.DETAIL, code.group(), page);
+            return new Question(Kind.DETAIL, code.group().replace(',', '.'), page);
         }
         if (Arrays.stream(words).anyMatch(QUESTION_WORDS::contains) || text.endsWith("?")) {
             Optional<Question> command = commandWordIn(words, page);

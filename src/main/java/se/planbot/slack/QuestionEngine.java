@@ -51,7 +51,6 @@ public final class QuestionEngine {
         return switch (question.kind()) {
             case HELP -> new Answer.Help(query, "", "");
             case DETAIL -> plan.actionByIdOrCode(question.argument())
-                    .or(() -> plan.actionByIdOrCode(question.argument().toUpperCase(java.util.Locale.ROOT)))
                     .<Answer>map(action -> new Answer.Detail(query, action, plan.lastChange(action.id()), today))
                     .orElseGet(() -> new Answer.Notice(query,
                             texts.get("notice.not-found", question.argument(), command)));
@@ -117,6 +116,10 @@ public final class QuestionEngine {
 
     private Answer search(String query, Question question, LocalDate today) {
         String words = question.argument();
+        Optional<Action> byCode = words.contains(" ") ? Optional.empty() : plan.actionWithCode(words);
+        if (byCode.isPresent()) {
+            return new Answer.Detail(query, byCode.get(), plan.lastChange(byCode.get().id()), today);
+        }
         ActionPage page = plan.search(words, (question.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         if (page.total() == 0) {
             String suggestion = Question.closestCommand(words).map(word -> command + " " + word).orElse("");

@@ -21,7 +21,10 @@ class ConfigTest {
             assertThat(config.string(entry.getKey())).as(entry.getKey()).isEqualTo(entry.getValue());
         }
         String text = Files.readString(Path.of("config/planbot.properties"));
-        Config.DEFAULTS.keySet().forEach(key -> assertThat(text).contains("\n" + key + "="));
+        Config.DEFAULTS.keySet().stream().filter(key -> !Config.ENVIRONMENT_ONLY.contains(key))
+                .forEach(key -> assertThat(text).contains("\n" + key + "="));
+        Config.ENVIRONMENT_ONLY.forEach(key -> assertThat(text).contains(Config.environmentName(key))
+                .doesNotContain("\n" + key + "="));
     }
 
     @Test
@@ -57,8 +60,51 @@ class ConfigTest {
     }
 
     @Test
+    void an_unknown_planbot_environment_variable_stops_start_up() {
+        assertThatThrownBy(() -> Config.load(folder.resolve("absent.properties"), false,
+                Map.of("PLANBOT_HTTP_PROT", "7000", "PATH", "/usr/bin", "PLANBOTISH", "x")))
+                .hasMessageContaining("Okänd miljövariabel")
+                .hasMessageContaining("PLANBOT_HTTP_PROT")
+                .hasMessageContaining("PLANBOT_HTTP_PORT");
+    }
+
+    @Test
+    void known_planbot_environment_variables_and_other_variables_are_accepted() {
+        var config = Config.load(folder.resolve("absent.properties"), false,
+                Map.of("PLANBOT_SMTP_TIMEOUT_SECONDS", "10", "HOME", "/root", "PLANBOTISH", "x"));
+        assertThat(config.integer("smtp.timeout-seconds", 1, 600)).isEqualTo(10);
+    }
+
+    @Test
+    void the_oauth2_client_secret_is_refused_in_the_file_and_taken_from_the_environment() throws Exception {
+        Path file = folder.resolve("planbot.properties");
+        Files.writeString(file, "smtp.auth=oauth2\nsmtp.oauth2.client-secret=abc~123\n");
+        assertThatThrownBy(() -> Config.load(file, true, Map.of()))
+                .hasMessageContaining("smtp.oauth2.client-secret får inte stå i")
+                .hasMessageContaining("PLANBOT_SMTP_OAUTH2_CLIENT_SECRET")
+                .hasMessageNotContaining("abc~123");
+        Files.writeString(file, "smtp.auth=oauth2\n");
+        var config = Config.load(file, true, Map.of("PLANBOT_SMTP_OAUTH2_CLIENT_SECRET", "abc~123"));
+        assertThat(config.string("smtp.oauth2.client-secret")).isEqualTo("abc~123");
+    }
+
+    @Test
     void a_missing_explicit_file_is_an_error() {
         assertThatThrownBy(() -> Config.load(folder.resolve("nope.properties"), true, Map.of()))
                 .hasMessageContaining("finns inte");
+    }
+
+    @Test
+    void a_latin1_file_or_a_broken_escape_is_named_by_its_line_in_swedish() throws Exception {
+        Path file = folder.resolve("planbot.properties");
+        Files.write(file, "http.port=8080\n# Alingsås kommun\nsmtp.host=x\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> Config.load(file, true, Map.of()))
+                .hasMessageContaining("rad 2: filen är inte UTF-8")
+                .hasMessageNotContaining("Input length");
+
+        Files.writeString(file, "http.port=8080\nsmtp.host=\\uZZ\n");
+        assertThatThrownBy(() -> Config.load(file, true, Map.of()))
+                .hasMessageContaining("rad 2: ogiltig \\u-kod")
+                .hasMessageNotContaining("Malformed");
     }
 }

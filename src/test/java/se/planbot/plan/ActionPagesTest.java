@@ -47,10 +47,10 @@ class ActionPagesTest {
     }
 
     @Test
-    void search_ranks_whole_title_words_before_word_starts_before_description_hits() {
+    void search_ranks_whole_title_words_before_word_starts_before_description_hits_shorter_texts_first() {
         var page = plan.search("atgard", 0, 10);
         assertThat(page.total()).isEqualTo(5);
-        assertThat(codes(page)).containsExactly("1.3", "2.1", "1.2", "1.1", "1.4");
+        assertThat(codes(page)).containsExactly("2.1", "1.3", "1.2", "1.4", "1.1");
     }
 
     @Test
@@ -72,7 +72,7 @@ class ActionPagesTest {
     void pages_cut_the_list_and_count_all_of_it() {
         var second = plan.search("atgard", 2, 2);
         assertThat(second.total()).isEqualTo(5);
-        assertThat(codes(second)).containsExactly("1.2", "1.1");
+        assertThat(codes(second)).containsExactly("1.2", "1.4");
     }
 
     @Test

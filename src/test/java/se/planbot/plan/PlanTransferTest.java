@@ -175,6 +175,19 @@ class PlanTransferTest {
     }
 
     @Test
+    void an_unclosed_quote_is_named_by_its_row_in_swedish_without_library_text() {
+        String text = "Kod;Åtgärd;Strategi\n1.1;Lots;1 Service\n1.2;Mätning;1\n1.3;Råd;1\n1.4;\"Besök;1\n1.5;Mässa;1\n";
+        assertThatThrownBy(() -> importText(text))
+                .isInstanceOf(se.planbot.problem.InvalidInput.class)
+                .hasMessageContaining("rad 5: ett citattecken (\") öppnar en cell som aldrig stängs")
+                .hasMessageNotContaining("EOF").hasMessageNotContaining("CSVException");
+        assertThatThrownBy(() -> importText("Kod;Åtgärd;Strategi\n1.1;\"Lots\"x;1\n"))
+                .hasMessageContaining("rad 2: felaktiga citattecken")
+                .hasMessageNotContaining("invalid char");
+        assertThat(planbot.plan().actions(ActionFilter.all())).isEmpty();
+    }
+
+    @Test
     void export_then_import_into_an_empty_database_gives_the_same_plan_in_csv_and_xlsx() throws Exception {
         planbot.loadDemo();
         for (String name : List.of("plan.csv", "plan.xlsx")) {
@@ -187,6 +200,23 @@ class PlanTransferTest {
                 assertThat(comparable(copy)).isEqualTo(comparable(planbot));
                 assertThat(copy.plan().strategies()).isEqualTo(planbot.plan().strategies());
             }
+        }
+    }
+
+    @Test
+    void the_exported_workbook_has_progress_as_numbers_and_an_autofilter() throws Exception {
+        importText(SPREADSHEET);
+        var out = new java.io.ByteArrayOutputStream();
+        planbot.transfer().exportXlsx(out);
+
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            int progress = PlanTransfer.HEADINGS.indexOf("Framsteg");
+            var cell = sheet.getRow(1).getCell(progress);
+            assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(cell.getNumericCellValue()).isEqualTo(40.0);
+            assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:M4");
         }
     }
 

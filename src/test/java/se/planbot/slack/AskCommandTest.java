@@ -25,9 +25,11 @@ class AskCommandTest {
     Path folder;
     Path configFile;
 
+    Path database;
+
     @BeforeEach
     void plan() throws Exception {
-        Path database = folder.resolve("plan.db");
+        database = folder.resolve("plan.db");
         configFile = folder.resolve("planbot.properties");
         Files.writeString(configFile, "db.path=" + database + "\n", StandardCharsets.UTF_8);
         try (var planbot = new Planbot(Config.of(Map.of("db.path", database.toString())), Clock.systemUTC())) {
@@ -35,6 +37,13 @@ class AskCommandTest {
             String csv = "Kod;Åtgärd;Beskrivning;Strategi;Ansvarig;E-post;Förvaltning;Start;Klart senast;Status;Framsteg;Ursprung\n"
                     + "1.1;Företagslotsen;Samordna kontakter.;1 Service och bemötande;Anna Andersson;anna@example.se;KLK;2020-01-01;2020-06-30;Pågår;40;plan\n"
                     + "2.1;Turism i centrum;Fler besökare.;2 Attraktiv plats;Anna Andersson;anna@example.se;KFV;2020-01-01;2099-03-01;Planerad;0;plan\n";
+            planbot.transfer().importCsv(csv.getBytes(StandardCharsets.UTF_8), "test");
+        }
+    }
+
+    private void importRows(String rows) {
+        try (var planbot = new Planbot(Config.of(Map.of("db.path", database.toString())), Clock.systemUTC())) {
+            String csv = "Kod;Åtgärd;Strategi;Ansvarig;E-post;Klart senast;Status\n" + rows;
             planbot.transfer().importCsv(csv.getBytes(StandardCharsets.UTF_8), "test");
         }
     }
@@ -81,5 +90,23 @@ class AskCommandTest {
         var result = run("ask", "mina", "--as", "anna");
         assertThat(result[0]).isEqualTo("2");
         assertThat(result[2]).contains("'anna' är inget Slack-användar-id");
+    }
+
+    @Test
+    void a_code_with_letters_or_a_comma_for_the_dot_answers_with_its_action() {
+        importRows("P.12;Praktikplatser;1;Anna Andersson;anna@example.se;2099-01-01;Planerad\n");
+        assertThat(run("ask", "P.12")[1]).contains("P.12 Praktikplatser", "Status: Planerad");
+        assertThat(run("ask", "p12")[1]).contains("P.12 Praktikplatser", "Status: Planerad");
+        assertThat(run("ask", "2,1")[1]).contains("2.1 Turism i centrum", "Status: Planerad");
+    }
+
+    @Test
+    void lists_sort_codes_by_their_numbered_parts() {
+        importRows("1.10;Tionde;1;Anna Andersson;anna@example.se;2099-01-01;Planerad\n"
+                + "1.2;Andra;1;Anna Andersson;anna@example.se;2099-01-01;Planerad\n");
+        String answer = run("ask", "strategi 1")[1];
+        assertThat(answer).contains("1.1 Företagslotsen", "1.2 Andra", "1.10 Tionde");
+        assertThat(answer.indexOf("1.2 Andra")).isLessThan(answer.indexOf("1.10 Tionde"));
+        assertThat(answer.indexOf("1.1 Företagslotsen")).isLessThan(answer.indexOf("1.2 Andra"));
     }
 }

@@ -11,7 +11,7 @@ import se.planbot.problem.Errors;
 
 /**
  * What a valid dialog is: a title, a start before its end (local time in the programme's zone,
- * whole minutes), a place or an http(s) meeting link, a capacity of 1–10,000 or none, known
+ * whole minutes, none in the hour skipped when summer time begins), a place or an http(s) meeting link, a capacity of 1–10,000 or none, known
  * strategies. Every mistake is collected, in Swedish, and thrown at once.
  */
 final class DialogRules {
@@ -65,7 +65,15 @@ final class DialogRules {
 
     private Instant instant(LocalDateTime given, Instant current, String field, Errors errors) {
         if (given != null) {
-            return given.truncatedTo(ChronoUnit.MINUTES).atZone(zone).toInstant();
+            LocalDateTime local = given.truncatedTo(ChronoUnit.MINUTES);
+            // In the hour skipped when summer time begins the clock jumps from 02:00 to 03:00:
+            // say so rather than silently store 03:30 for 02:30.
+            if (!local.atZone(zone).toLocalDateTime().equals(local)) {
+                errors.add(field, "'" + local + "' finns inte: klockan ställs fram en timme den natten "
+                        + "(sommartid); välj en annan tid");
+                return null;
+            }
+            return local.atZone(zone).toInstant();
         }
         if (current == null) {
             errors.add(field, "tid saknas (t.ex. 2026-12-10T09:00, svensk tid)");

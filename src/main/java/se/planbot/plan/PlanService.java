@@ -199,6 +199,21 @@ public final class PlanService {
         return created;
     }
 
+    /** Creates an action; a {@code note} becomes a second history entry after "Skapad", in the same transaction. */
+    public Action createAction(ActionDraft draft, String note, String actor) {
+        return database.write(connection -> {
+            Action created = createAction(connection, draft, actor, "");
+            return note == null || note.isBlank() ? created
+                    : patchAction(connection, created.id(), ActionDraft.EMPTY, java.util.Set.of(), note, actor);
+        });
+    }
+
+    /** True when {@code person} may update {@code action}: its owner, or a coordinator (Slack, the console). */
+    public boolean mayUpdate(Person person, Action action) {
+        boolean owner = action.ownerId() != null && action.ownerId() == person.id();
+        return owner || person.role() == PersonRole.COORDINATOR;
+    }
+
     /** Changes the fields given in {@code patch}; one history entry if anything changed. */
     public Action patchAction(long id, ActionDraft patch, String note, String actor) {
         return patchAction(id, patch, java.util.Set.of(), note, actor);
@@ -217,6 +232,9 @@ public final class PlanService {
     private Action patchAction(Connection connection, long id, ActionDraft patch, java.util.Set<String> cleared,
             String note, String actor) throws SQLException {
         Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
+        var unclearable = new Errors();
+        ActionDraft.unclearable(cleared).forEach(error -> unclearable.add(error.field(), error.message()));
+        unclearable.throwIfAny();
         ActionDraft merged = patch.over(current).without(cleared);
         rules.check(connection, merged, current);
         List<FieldChange> changes = ActionDiff.changed(connection, store, current, merged);
@@ -231,7 +249,8 @@ public final class PlanService {
 
     /**
      * Records a progress report: status, progress and note in one history entry. Marking an
-     * action done sets its progress to 100 unless a progress is given.
+     * action done sets its progress to 100 unless another progress is given: none, or (when it was
+     * not done before) its current progress unchanged, as the Slack modal sends it.
      */
     public Action recordUpdate(long id, ProgressUpdate update, String actor) {
         return database.write(connection -> {
@@ -241,8 +260,11 @@ public final class PlanService {
                 errors.add("status", "ange status, framsteg eller en anteckning");
             }
             errors.throwIfAny();
+            Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
             Integer progress = update.progress();
-            if (progress == null && update.status() == ActionStatus.DONE) {
+            boolean becomesDone = update.status() == ActionStatus.DONE && current.status() != ActionStatus.DONE;
+            if (update.status() == ActionStatus.DONE
+                    && (progress == null || becomesDone && progress == current.progress())) {
                 progress = 100;
             }
             var patch = new ActionDraft(null, null, null, null, null, null, null, null,

@@ -113,10 +113,7 @@ public final class PlanApi {
         ActionDraft draft = draft(body);
         String note = body.text("note");
         body.errors().throwIfAny();
-        Action created = plan.createAction(draft, client.actor());
-        if (note != null && !note.isBlank()) {
-            created = plan.patchAction(created.id(), emptyPatch(), note, client.actor());
-        }
+        Action created = plan.createAction(draft, note, client.actor());
         ctx.status(201).header("Location", "/api/v1/actions/" + created.id()).json(view(created, plan.today()));
     }
 
@@ -128,13 +125,9 @@ public final class PlanApi {
         ActionDraft patch = draft(body);
         String note = body.text("note");
         var cleared = body.nulls();
+        cleared.retainAll(ACTION_FIELDS);
         cleared.remove("note");
-        for (String field : cleared) {
-            if (!ActionDraft.CLEARABLE.contains(field) && ACTION_FIELDS.contains(field)) {
-                body.errors().add(field, "kan inte tömmas; bara " + String.join(", ", ActionDraft.CLEARABLE.stream()
-                        .sorted().toList()) + " kan sättas till null");
-            }
-        }
+        ActionDraft.unclearable(cleared).forEach(error -> body.errors().add(error.field(), error.message()));
         body.errors().throwIfAny();
         ctx.json(view(plan.patchAction(id, patch, cleared, note, client.actor()), plan.today()));
     }
@@ -186,10 +179,6 @@ public final class PlanApi {
                 body.word("status", ActionStatus::fromCode, STATUSES),
                 body.integer("progress"),
                 body.text("origin"));
-    }
-
-    private static ActionDraft emptyPatch() {
-        return new ActionDraft(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** An action as the API shows it: no owner email (personal data), overdue derived for today. */

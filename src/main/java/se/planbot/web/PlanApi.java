@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import se.planbot.plan.Action;
@@ -18,7 +17,6 @@ import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.ProgressUpdate;
 import se.planbot.problem.Errors;
-import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 
 /**

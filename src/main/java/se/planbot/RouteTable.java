@@ -44,18 +44,24 @@ import se.planbot.web.WebFaces;
 record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox,
         OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
 
+    /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
+        var routes = new ArrayList<Route>();
+        routes.addAll(publicSite());
+        routes.addAll(subscriptions());
+        routes.addAll(consolePages());
+        routes.addAll(planApi());
+        routes.addAll(operating());
+        // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
+        slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
+        return List.copyOf(routes);
+    }
+
+    /** The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages). */
+    private List<Route> publicSite() {
         var pages = web.planPages();
         var dialogs = web.dialogPages();
-        var subscription = web.subscriptionPages();
-        var dialogApi = web.dialogApi();
-        var signIn = consoleWeb.signIn();
-        var actions = consoleWeb.actions();
-        var owners = consoleWeb.owners();
-        var people = consoleWeb.people();
-        var messages = consoleWeb.outbox();
-        var routes = new ArrayList<>(List.of(
-                // The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages)
+        return List.of(
                 get("/", pages::overview, PUBLIC),
                 get("/plan", pages::actionPlan, PUBLIC),
                 get("/plan/actions/{id}", pages::action, PUBLIC),
@@ -68,9 +74,13 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/dialogs/{id}/kalender.ics", dialogs::oneDialogCalendar, PUBLIC),
                 post("/dialogs/{id}/register", dialogs::register, FORM),
                 get("/registrations/cancel", dialogs::cancelPage, LINK),
-                post("/registrations/cancel", dialogs::cancel, FORM),
+                post("/registrations/cancel", dialogs::cancel, FORM));
+    }
 
-                // Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts
+    /** Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts. */
+    private List<Route> subscriptions() {
+        var subscription = web.subscriptionPages();
+        return List.of(
                 get("/subscribe", subscription::subscribePage, PUBLIC),
                 post("/subscribe", subscription::subscribe, FORM),
                 get("/subscribe/confirm", subscription::confirmPage, LINK),
@@ -81,8 +91,17 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/unsubscribe", subscription::unsubscribe, LINK),
                 get("/my-data", subscription::myDataPage, LINK),
                 get("/my-data/export", subscription::export, LINK),
-                post("/my-data/erase", subscription::erase, FORM),
+                post("/my-data/erase", subscription::erase, FORM));
+    }
 
+    /** The coordinator's console (/admin) and the owners' pages reached from the reminder mail. */
+    private List<Route> consolePages() {
+        var signIn = consoleWeb.signIn();
+        var actions = consoleWeb.actions();
+        var owners = consoleWeb.owners();
+        var people = consoleWeb.people();
+        var messages = consoleWeb.outbox();
+        return List.of(
                 // The console: sign-in without passwords (web/SignInPages); a link's GET shows a button, its POST acts
                 get("/admin/login", signIn::loginPage, PUBLIC),
                 post("/admin/login", signIn::mailLink, FORM),
@@ -114,8 +133,13 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 // Owners from the reminder mail (web/OwnerUpdatePages): the link's token stands for its person
                 get("/admin/mine", owners::myActions, LINK),
                 get("/admin/update/{id}", owners::updateForm, LINK),
-                post("/admin/update/{id}", owners::update, FORM),
+                post("/admin/update/{id}", owners::update, FORM));
+    }
 
+    /** The JSON API (web/PlanApi, web/TransferApi, web/DialogApi, web/SubscriberApi), described in OpenAPI. */
+    private List<Route> planApi() {
+        var dialogApi = web.dialogApi();
+        return List.of(
                 // The JSON API described as OpenAPI 3.1 (web/OpenApiDocument); a new API route needs its path there too
                 get(OpenApiDocument.PATH, openApi::serve, PUBLIC),
 
@@ -144,15 +168,15 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/api/v1/dialogs/{id}/registrations", dialogApi::registrations, token(COORDINATOR)),
                 get("/api/v1/dialogs/{id}/registrations.csv", dialogApi::registrationsCsv, token(COORDINATOR)),
                 post("/api/v1/subscribers/export", web.subscriberApi()::export, token(COORDINATOR)),
-                post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)),
+                post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)));
+    }
 
-                // Operating (web/OutboxApi, web/Health, web/Metrics)
+    /** Operating (web/OutboxApi, web/Health, web/Metrics). */
+    private List<Route> operating() {
+        return List.of(
                 get("/api/v1/outbox", outbox::list, token(COORDINATOR)),
                 post("/api/v1/outbox/{id}/retry", outbox::retry, token(ADMIN)),
                 get("/health", health::report, OPERATOR),
-                get("/metrics", metrics::scrape, OPERATOR)));
-        // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
-        slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
-        return List.copyOf(routes);
+                get("/metrics", metrics::scrape, OPERATOR));
     }
 }

@@ -263,6 +263,18 @@ public final class PlanService {
         return created;
     }
 
+    /**
+     * Creates an action; a {@code note} (public or internal) becomes a second history entry after
+     * "Skapad", in the same transaction.
+     */
+    public Action createAction(ActionDraft draft, String note, boolean notePublic, String actor) {
+        return database.write(connection -> {
+            Action created = createAction(connection, draft, actor, "");
+            return note == null || note.isBlank() ? created
+                    : patchAction(connection, created.id(), ActionDraft.EMPTY, java.util.Set.of(), note, notePublic, actor);
+        });
+    }
+
     /** Changes the fields given in {@code patch}; one history entry if anything changed. */
     public Action patchAction(long id, ActionDraft patch, String note, String actor) {
         return patchAction(id, patch, java.util.Set.of(), note, actor);
@@ -289,6 +301,7 @@ public final class PlanService {
         Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
         var noteErrors = new Errors();
         InputText.text(noteErrors, "note", "anteckningen", note, InputText.NOTE_MAX);
+        ActionDraft.unclearable(cleared).forEach(error -> noteErrors.add(error.field(), error.message()));
         noteErrors.throwIfAny();
         ActionDraft merged = doneMeansFullProgress(patch).over(current).without(cleared);
         rules.check(connection, merged, current);
@@ -304,7 +317,8 @@ public final class PlanService {
 
     /**
      * Records a progress report: status, progress and note in one history entry. Marking an
-     * action done sets its progress to 100 unless a progress is given.
+     * action done sets its progress to 100 unless another progress is given: none, or (when it was
+     * not done before) its current progress unchanged, as the Slack modal sends it.
      */
     public Action recordUpdate(long id, ProgressUpdate update, String actor) {
         return database.write(connection -> {
@@ -317,8 +331,11 @@ public final class PlanService {
                 errors.add("note", "anteckningen får vara högst " + NOTE_MAX + " tecken");
             }
             errors.throwIfAny();
+            Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
             Integer progress = update.progress();
-            if (progress == null && update.status() == ActionStatus.DONE) {
+            boolean becomesDone = update.status() == ActionStatus.DONE && current.status() != ActionStatus.DONE;
+            if (update.status() == ActionStatus.DONE
+                    && (progress == null || becomesDone && progress == current.progress())) {
                 progress = 100;
             }
             var patch = new ActionDraft(null, null, null, null, null, null, null, null,

@@ -18,7 +18,6 @@ import se.planbot.plan.Change;
 import se.planbot.plan.Person;
 import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
-import se.planbot.plan.ProgressUpdate;
 import se.planbot.problem.FieldError;
 import se.planbot.problem.InvalidInput;
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import se.planbot.plan.Action;
 import se.planbot.plan.Person;
 import se.planbot.plan.PlanService;
-import se.planbot.plan.ProgressUpdate;
 import se.planbot.problem.InvalidInput;
 import se.planbot.signin.OwnerLinks;
 

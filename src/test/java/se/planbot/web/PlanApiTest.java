@@ -160,6 +160,17 @@ class PlanApiTest {
     }
 
     @Test
+    void done_with_the_unchanged_progress_means_100_as_in_the_slack_modal_and_another_progress_is_kept() {
+        int current = json(app.get("/api/v1/actions/2")).path("progress").asInt();
+        assertThat(current).isLessThan(100);
+        app.send("POST", "/api/v1/actions/2/updates", token, "{\"status\":\"done\",\"progress\":" + current + "}");
+        assertThat(json(app.get("/api/v1/actions/2")).path("progress").asInt()).isEqualTo(100);
+
+        app.send("POST", "/api/v1/actions/3/updates", token, "{\"status\":\"done\",\"progress\":95}");
+        assertThat(json(app.get("/api/v1/actions/3")).path("progress").asInt()).isEqualTo(95);
+    }
+
+    @Test
     void invalid_fields_are_each_named_and_nothing_changes() {
         String before = planSnapshot();
         var response = app.send("PATCH", "/api/v1/actions/1", token,

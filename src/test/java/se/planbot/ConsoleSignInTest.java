@@ -137,18 +137,18 @@ class ConsoleSignInTest {
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Länken fungerar inte längre").contains("Be om en ny inloggningslänk");
         assertThat(useLink(tampered).statusCode()).isEqualTo(404);
-        assertThat(app.get("/admin?token=" + token(tampered)).statusCode()).isEqualTo(401);
+        assertThat(app.get("/admin?token=" + token(tampered)).statusCode()).isEqualTo(303);
     }
 
     @Test
     void signed_out_the_console_sends_you_to_the_sign_in_page() {
         start();
         var home = app.get("/admin");
-        assertThat(home.statusCode()).isEqualTo(401);
-        assertThat(home.body()).contains("Inloggning krävs").contains("href=\"/admin/login\"");
+        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).startsWith("/admin/login"));
         var forged = send(HttpRequest.newBuilder(URI.create(app.base + "/admin"))
                 .header("Cookie", "planbot_session=" + "A".repeat(43)).GET().build());
-        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.statusCode()).isEqualTo(303);
     }
 
     @Test
@@ -171,9 +171,9 @@ class ConsoleSignInTest {
         app.clock.advance(Duration.ofHours(7));
         assertThat(withCookie(cookie, "/admin").statusCode()).as("used 7 hours ago").isEqualTo(200);
         app.clock.advance(Duration.ofHours(8).plusMinutes(1));
-        assertThat(withCookie(cookie, "/admin").statusCode()).isEqualTo(401);
+        assertThat(withCookie(cookie, "/admin").statusCode()).isEqualTo(303);
         app.clock.advance(Duration.ofMinutes(-30));
-        assertThat(withCookie(cookie, "/admin").statusCode()).as("an ended session stays ended").isEqualTo(401);
+        assertThat(withCookie(cookie, "/admin").statusCode()).as("an ended session stays ended").isEqualTo(303);
     }
 
     @Test
@@ -181,7 +181,7 @@ class ConsoleSignInTest {
         start(Map.of("console.idle-timeout-minutes", "30"));
         String cookie = signIn();
         app.clock.advance(Duration.ofMinutes(31));
-        assertThat(withCookie(cookie, "/admin").statusCode()).isEqualTo(401);
+        assertThat(withCookie(cookie, "/admin").statusCode()).isEqualTo(303);
     }
 
     @Test
@@ -197,7 +197,7 @@ class ConsoleSignInTest {
         assertThat(out.headers().firstValue("Location")).hasValue("/admin/login?signedOut");
         assertThat(out.headers().allValues("Set-Cookie")).anyMatch(value -> value.startsWith("planbot_session=;")
                 && value.contains("Max-Age=0"));
-        assertThat(withCookie(cookie, "/admin").statusCode()).isEqualTo(401);
+        assertThat(withCookie(cookie, "/admin").statusCode()).isEqualTo(303);
         assertThat(app.get("/admin/login?signedOut").body()).contains("Du är utloggad.");
     }
 
@@ -214,8 +214,8 @@ class ConsoleSignInTest {
 
         app.planbot.plan().updatePerson(coordinator.id(), new PersonDraft(coordinator.name(), coordinator.email(),
                 "U0KOORD1", PersonRole.WORKING_GROUP));
-        assertThat(withCookie(first, "/admin").statusCode()).isEqualTo(401);
-        assertThat(withCookie(second, "/admin").statusCode()).isEqualTo(401);
+        assertThat(withCookie(first, "/admin").statusCode()).isEqualTo(303);
+        assertThat(withCookie(second, "/admin").statusCode()).isEqualTo(303);
     }
 
     @Test

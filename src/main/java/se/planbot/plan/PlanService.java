@@ -21,7 +21,7 @@ import se.planbot.problem.NotFound;
 public final class PlanService {
 
     /** The longest note a progress report takes (as much as Slack's modal). */
-    public static final int NOTE_MAX = 1000;
+    public static final int NOTE_MAX = se.planbot.problem.InputText.NOTE_MAX;
 
     private final Database database;
     private final Clock clock;
@@ -326,9 +326,6 @@ public final class PlanService {
             if (update.status() == null && update.progress() == null
                     && (update.note() == null || update.note().isBlank())) {
                 errors.add("status", "ange status, framsteg eller en anteckning");
-            }
-            if (update.note() != null && update.note().strip().length() > NOTE_MAX) {
-                errors.add("note", "anteckningen får vara högst " + NOTE_MAX + " tecken");
             }
             errors.throwIfAny();
             Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));

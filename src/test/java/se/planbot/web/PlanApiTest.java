@@ -160,14 +160,17 @@ class PlanApiTest {
     }
 
     @Test
-    void done_with_the_unchanged_progress_means_100_as_in_the_slack_modal_and_another_progress_is_kept() {
+    void done_with_the_unchanged_progress_means_100_as_in_the_slack_modal_and_another_progress_is_refused() {
         int current = json(app.get("/api/v1/actions/2")).path("progress").asInt();
         assertThat(current).isLessThan(100);
         app.send("POST", "/api/v1/actions/2/updates", token, "{\"status\":\"done\",\"progress\":" + current + "}");
         assertThat(json(app.get("/api/v1/actions/2")).path("progress").asInt()).isEqualTo(100);
 
-        app.send("POST", "/api/v1/actions/3/updates", token, "{\"status\":\"done\",\"progress\":95}");
-        assertThat(json(app.get("/api/v1/actions/3")).path("progress").asInt()).isEqualTo(95);
+        int before = json(app.get("/api/v1/actions/3")).path("progress").asInt();
+        var refused = app.send("POST", "/api/v1/actions/3/updates", token, "{\"status\":\"done\",\"progress\":95}");
+        assertThat(refused.statusCode()).as("done means progress 100 (issue 15 item 27)").isEqualTo(400);
+        assertThat(refused.body()).contains("en klar åtgärd har framsteg 100");
+        assertThat(json(app.get("/api/v1/actions/3")).path("progress").asInt()).isEqualTo(before);
     }
 
     @Test

@@ -150,7 +150,7 @@ class OwnerUpdateFromMailTest {
         assertThat(nothing.body()).contains("ange status, framsteg eller en anteckning");
         var longNote = save(app.get(link), Map.of("status", "in_progress", "progress", "10", "note", "x".repeat(1001)));
         assertThat(longNote.statusCode()).isEqualTo(400);
-        assertThat(longNote.body()).contains("högst 1000 tecken");
+        assertThat(longNote.body()).contains("högst 1 000 tecken");
         assertThat(app.planbot.plan().history(actionId)).hasSize(entries);
     }
 

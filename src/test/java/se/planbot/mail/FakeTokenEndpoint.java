@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -132,7 +133,7 @@ public final class FakeTokenEndpoint implements AutoCloseable {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(form.getOrDefault("assertion", ""));
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             googleError(exchange, 400, "invalid_request", "Invalid JWT: Token must be a short-lived token and in a reasonable timeframe.");
             return;
         }

@@ -40,6 +40,7 @@ import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.oidc.OidcSignIn;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleWeb;
@@ -108,6 +109,7 @@ public final class Planbot implements AutoCloseable {
     final Dialogs dialogs;
     final SignInService signIn;
     final OwnerLinks ownerLinks;
+    final Optional<OidcSignIn> oidc;
     final Metrics metrics = new Metrics();
     final OutboxAdmin outboxAdmin;
     final MailSettings mailSettings;
@@ -160,6 +162,7 @@ public final class Planbot implements AutoCloseable {
         this.signIn = new SignInService(database, plan, outbox, clock, config.baseUrl("public.base-url"),
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.ownerLinks = new OwnerLinks(database, plan, clock);
+        this.oidc = OidcSignIn.from(config, database, plan, clock);
         reminderSources.add(dialogs.reminders());
         reminderSources.add(new ExpiredSignUps(personalData));
         digestSections.add(new DialogDigest(config.baseUrl("public.base-url"), zone));
@@ -271,7 +274,8 @@ public final class Planbot implements AutoCloseable {
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         var web = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,
                 personalData, dialogs, tokens, sessions, json, clock, zone);
-        var console = ConsoleWeb.create(web.renderer(), webSettings, signIn, ownerLinks, plan, clock, zone);
+        var console = ConsoleWeb.create(web.renderer(), webSettings, signIn, ownerLinks, plan, clock, zone, oidc,
+                config.bool("auth.mail-link"));
         metrics.gauge("planbot_actions", "Actions in the plan, by status",
                 () -> countByStatus());
         metrics.gauge("planbot_actions_overdue", "Open actions past their deadline",

@@ -68,6 +68,7 @@ public final class Config {
         d.put("auth.oidc.client-id", "");
         d.put("auth.oidc.client-secret", "");
         d.put("auth.oidc.claim", "email,upn");
+        d.put("auth.mail-link", "true");
         d.put("outbox.max-age-hours", "72");
         d.put("outbox.poll-seconds", "5");
         d.put("slack.bot-token", "");

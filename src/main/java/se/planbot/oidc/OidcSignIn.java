@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.planbot.config.Config;
 import se.planbot.db.Database;
 import se.planbot.plan.Person;
 import se.planbot.plan.PlanService;
@@ -53,6 +54,16 @@ public final class OidcSignIn {
     private final PendingLogins pending = new PendingLogins();
     private ProviderMetadata provider;
     private IdTokenVerifier verifier;
+
+    /** The identity provider's sign-in when {@code auth.oidc.issuer} is set; refuses a configuration with no way in. */
+    public static Optional<OidcSignIn> from(Config config, Database database, PlanService plan, Clock clock) {
+        Optional<OidcSettings> settings = OidcSettings.from(config);
+        if (settings.isEmpty() && !config.bool("auth.mail-link")) {
+            throw Config.invalid("auth.mail-link", "false", "stänger den enda vägen in i konsolen: sätt auth.oidc.issuer "
+                    + "eller låt auth.mail-link vara true");
+        }
+        return settings.map(oidc -> new OidcSignIn(oidc, database, plan, clock));
+    }
 
     public OidcSignIn(OidcSettings settings, Database database, PlanService plan, Clock clock) {
         this.settings = settings;

@@ -196,5 +196,8 @@ class OidcSignInTest {
         assertThatThrownBy(() -> settings(Map.of("auth.oidc.client-id", ""))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("auth.oidc.client-id");
         assertThat(OidcSettings.from(Fixtures.config(folder, Map.of()))).isEmpty();
+        assertThatThrownBy(() -> OidcSignIn.from(Fixtures.config(folder, Map.of("auth.mail-link", "false")),
+                planbot.database(), planbot.plan(), clock)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auth.mail-link").hasMessageContaining("auth.oidc.issuer");
     }
 }

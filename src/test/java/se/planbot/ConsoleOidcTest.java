@@ -88,7 +88,7 @@ class ConsoleOidcTest {
         assertThat(refused.body()).contains("Du finns inte i Planbot").contains("praktikant@example.se")
                 .contains("Be programmets koordinator lägga till dig");
         assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("planbot_session="));
-        assertThat(app.get("/admin").statusCode()).as("still signed out").isEqualTo(401);
+        assertThat(app.get("/admin").statusCode()).as("still signed out: sent to sign in").isEqualTo(303);
     }
 
     @Test

@@ -152,7 +152,7 @@ class RemindCommandTest {
 
         Files.writeString(configFile, withoutSlack);
         var slackOff = remind("--at", "2026-12-01T08:00");
-        assertThat(slackOff.out()).contains("1 meddelanden väntar på kanalen slack");
+        assertThat(slackOff.out()).contains("1 meddelande väntar på kanalen slack");
         assertThat(slackOff.exit()).isZero();
     }
 

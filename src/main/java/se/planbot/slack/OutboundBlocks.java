@@ -40,7 +40,7 @@ final class OutboundBlocks {
         var blocks = new ArrayList<LayoutBlock>();
         String title = texts.get("reminder.title");
         blocks.add(header(h -> h.text(plainText(title))));
-        String intro = texts.get("reminder.intro", ActionText.escape(text(model, "personName")));
+        String intro = texts.get("reminder.intro", ActionText.escape(se.planbot.mail.FirstName.of(text(model, "personName"))));
         blocks.add(section(s -> s.text(markdownText(intro))));
         List<Map<String, Object>> items = items(model, "items");
         for (var item : items.subList(0, Math.min(MAX_ITEMS, items.size()))) {
@@ -88,7 +88,7 @@ final class OutboundBlocks {
         var lines = items.stream().map(item -> "• " + ActionText.escape(texts.get("dead.item", item.get("id"),
                 text(item, "recipient"), text(item, "template"), ActionText.clip(text(item, "lastError"), 200))))
                 .toList();
-        String intro = texts.get("dead.intro", count, text(model, "date"));
+        String intro = texts.count("dead.intro", ((Number) count).longValue(), text(model, "date"));
         blocks.add(section(s -> s.text(markdownText(list(intro, lines, texts)))));
         return new BlockKitAnswer.Message(title + ": " + intro, blocks);
     }

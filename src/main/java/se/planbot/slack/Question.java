@@ -3,6 +3,7 @@ package se.planbot.slack;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,8 +21,9 @@ record Question(Kind kind, String argument, int page) {
 
     enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, SEARCH }
 
-    static final List<String> COMMAND_WORDS = List.of("hjälp", "help", "mina", "mine", "försenade", "overdue",
-            "kommande", "upcoming", "strategi", "strategy", "dialoger", "dialogs");
+    /** The command words in Swedish and, in the same order, in English; both are understood. */
+    static final List<String> SWEDISH_COMMANDS = List.of("hjälp", "mina", "försenade", "kommande", "strategi", "dialoger");
+    static final List<String> ENGLISH_COMMANDS = List.of("help", "mine", "overdue", "upcoming", "strategy", "dialogs");
 
     private static final Pattern MENTION = Pattern.compile("<[@#!][^>]*>");
     private static final Pattern ACTION_REFERENCE = Pattern.compile(
@@ -138,19 +140,31 @@ record Question(Kind kind, String argument, int page) {
         return kept.isEmpty() ? original : String.join(" ", kept);
     }
 
-    /** The command word closest to {@code word} when it is near enough to be a typo of it. */
+    /** The Swedish command word closest to {@code word} when it is near enough to be a typo of it. */
     static Optional<String> closestCommand(String word) {
+        return closestCommand(word, Locale.forLanguageTag("sv-SE"));
+    }
+
+    /**
+     * The command word closest to {@code word} when it is near enough to be a typo of it, suggested in
+     * the asker's language: a Swedish typo of "help" is answered with "hjälp".
+     */
+    static Optional<String> closestCommand(String word, Locale language) {
+        boolean english = "en".equals(language.getLanguage());
+        List<String> suggested = english ? ENGLISH_COMMANDS : SWEDISH_COMMANDS;
         String folded = SearchText.fold(word).split(" ")[0];
-        String best = null;
+        int best = -1;
         int bestDistance = Integer.MAX_VALUE;
-        for (String command : COMMAND_WORDS) {
-            int distance = EditDistance.between(folded, SearchText.fold(command));
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = command;
+        for (List<String> words : List.of(SWEDISH_COMMANDS, ENGLISH_COMMANDS)) {
+            for (int i = 0; i < words.size(); i++) {
+                int distance = EditDistance.between(folded, SearchText.fold(words.get(i)));
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = i;
+                }
             }
         }
         int allowed = Math.max(2, folded.length() / 2);
-        return folded.isEmpty() || bestDistance > allowed ? Optional.empty() : Optional.ofNullable(best);
+        return folded.isEmpty() || bestDistance > allowed ? Optional.empty() : Optional.of(suggested.get(best));
     }
 }

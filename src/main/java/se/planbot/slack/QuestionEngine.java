@@ -93,8 +93,8 @@ public final class QuestionEngine {
             days = Integer.parseInt(word);
         }
         LocalDate until = today.plusDays(days);
-        return list(query, question, texts.get("list.upcoming", days),
-                (offset, limit) -> plan.dueBetween(today, until, offset, limit), texts.get("list.empty.upcoming", days),
+        return list(query, question, texts.count("list.upcoming", days),
+                (offset, limit) -> plan.dueBetween(today, until, offset, limit), texts.count("list.empty.upcoming", days),
                 today);
     }
 
@@ -138,7 +138,7 @@ public final class QuestionEngine {
             return list(query, question, texts.get("list.search.corrected", written, better),
                     (offset, limit) -> plan.search(better, offset, limit), "", today);
         }
-        String suggestion = Question.closestCommand(words).map(word -> command + " " + word).orElse("");
+        String suggestion = Question.closestCommand(words, texts.locale()).map(word -> command + " " + word).orElse("");
         return new Answer.Help(query, query, suggestion);
     }
 

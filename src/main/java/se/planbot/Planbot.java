@@ -19,6 +19,7 @@ import se.planbot.config.Config;
 import se.planbot.db.Database;
 import se.planbot.db.DatabaseCheck;
 import se.planbot.http.HealthCheck;
+import se.planbot.indicators.IndicatorService;
 import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
@@ -89,6 +90,7 @@ public final class Planbot implements AutoCloseable {
     private final Database database;
     private final PlanService plan;
     private final PlanTransfer transfer;
+    private final IndicatorService indicators;
     private final ApiTokens tokens;
     private final Outbox outbox;
     private final OutboxAdmin outboxAdmin;
@@ -118,6 +120,7 @@ public final class Planbot implements AutoCloseable {
         this.database = Database.open(config.path("db.path"));
         this.plan = new PlanService(database, clock, zone);
         this.transfer = new PlanTransfer(plan);
+        this.indicators = new IndicatorService(database, clock);
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
         this.outboxAdmin = new OutboxAdmin(database, clock);
@@ -249,6 +252,11 @@ public final class Planbot implements AutoCloseable {
 
     public PlanTransfer transfer() {
         return transfer;
+    }
+
+    /** The programme's indicators and their yearly values (issue 12). */
+    public IndicatorService indicators() {
+        return indicators;
     }
 
     public ApiTokens tokens() {

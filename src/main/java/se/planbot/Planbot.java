@@ -19,6 +19,7 @@ import se.planbot.config.Config;
 import se.planbot.db.Database;
 import se.planbot.db.DatabaseCheck;
 import se.planbot.http.HealthCheck;
+import se.planbot.indicators.DemoIndicators;
 import se.planbot.indicators.IndicatorService;
 import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
@@ -58,6 +59,7 @@ import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
+import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
@@ -185,7 +187,7 @@ public final class Planbot implements AutoCloseable {
 
     /** {@code serve --demo}: the example plan and a dialog, into an empty database only. */
     public void loadDemo() {
-        new Demo(plan, transfer, dialogs.dialogs()).loadIntoEmptyDatabase();
+        new Demo(plan, transfer, dialogs.dialogs(), new DemoIndicators(indicators)).loadIntoEmptyDatabase();
     }
 
     /** Starts the web server (port 0 picks a free one) and everything that runs beside it. */
@@ -220,7 +222,7 @@ public final class Planbot implements AutoCloseable {
         var console = ConsoleWeb.create(faces.renderer(), signIn, clock, webSettings.locale(), site,
                 webSettings.secureCookies(), webSettings.trustForwardedFor(), webSettings.formsPerHour());
         routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
+                new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();

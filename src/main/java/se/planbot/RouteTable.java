@@ -12,6 +12,7 @@ import static se.planbot.web.Access.token;
 import static se.planbot.web.Route.get;
 import static se.planbot.web.Route.patch;
 import static se.planbot.web.Route.post;
+import static se.planbot.web.Route.put;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
+import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
@@ -42,7 +44,7 @@ import se.planbot.web.WebFaces;
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
 record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox,
-        OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
+        IndicatorApi indicators, OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     List<Route> routes() {
         var pages = web.planPages();
@@ -104,6 +106,13 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/api/v1/import", transfer::importPlan, token(COORDINATOR)),
                 get("/api/v1/export.csv", transfer::exportCsv, token(COORDINATOR)),
                 get("/api/v1/export.xlsx", transfer::exportXlsx, token(COORDINATOR)),
+
+                // Indicators against the programme's goals (web/IndicatorApi)
+                get("/api/v1/indicators", indicators::list, PUBLIC),
+                post("/api/v1/indicators", indicators::create, token(COORDINATOR)),
+                get("/api/v1/indicators/{id}", indicators::show, PUBLIC),
+                patch("/api/v1/indicators/{id}", indicators::patch, token(COORDINATOR)),
+                put("/api/v1/indicators/{id}/values/{year}", indicators::putValue, token(COORDINATOR)),
 
                 // Dialogs and GDPR for the coordinator (web/DialogApi, web/SubscriberApi)
                 get("/api/v1/dialogs", dialogApi::list, token(COORDINATOR)),

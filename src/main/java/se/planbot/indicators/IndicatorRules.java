@@ -11,8 +11,8 @@ import se.planbot.problem.InputText;
 /** What a valid indicator is; every problem is named by its API field, in Swedish. */
 final class IndicatorRules {
 
-    static final int FIRST_YEAR = 1900;
-    static final int LAST_YEAR = 2100;
+    static final int FIRST_YEAR = IndicatorInput.FIRST_YEAR;
+    static final int LAST_YEAR = IndicatorInput.LAST_YEAR;
     private static final Pattern KPI = Pattern.compile("[A-Z]\\d{5}");
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{4}");
 
@@ -36,6 +36,8 @@ final class IndicatorRules {
                 draft.strategyId()) == 0) {
             errors.add("strategy", "strategi " + draft.strategyId() + " finns inte; se GET /api/v1/strategies");
         }
+        IndicatorInput.digits(errors, "baselineValue", draft.baselineValue());
+        IndicatorInput.digits(errors, "targetValue", draft.targetValue());
         pair(errors, "baseline", "basåret", "basvärdet", draft.baselineYear(), draft.baselineValue());
         pair(errors, "target", "målåret", "målvärdet", draft.targetYear(), draft.targetValue());
         if (draft.baselineYear() != null && draft.targetYear() != null && draft.targetYear() < draft.baselineYear()) {
@@ -97,43 +99,6 @@ final class IndicatorRules {
         } else if (year == null && value != null) {
             errors.add(field + "Year", yearLabel + " saknas (" + valueLabel + " är angivet)");
         }
-    }
-
-    /** Problem with a year as a person typed it (a path segment, a sheet cell); the year when fine. */
-    static Integer year(Errors errors, String field, String text) {
-        String trimmed = text == null ? "" : text.trim();
-        if (!trimmed.matches("\\d{4}")) {
-            errors.add(field, "'" + text + "' är inget år (ÅÅÅÅ, t.ex. 2024)");
-            return null;
-        }
-        int year = Integer.parseInt(trimmed);
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            errors.add(field, "året " + year + " ligger utanför " + FIRST_YEAR + "–" + LAST_YEAR);
-            return null;
-        }
-        return year;
-    }
-
-    /**
-     * A number as a person types it: {@code 4.1}, {@code 4,1}, {@code 3 700} or {@code -12}; empty
-     * means missing (null). Adds a Swedish problem and returns null when it is no number.
-     */
-    static BigDecimal number(Errors errors, String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String plain = text.trim().replace('\u00A0', ' ').replace('\u202F', ' ').replace(" ", "")
-                .replace('\u2212', '-').replace(',', '.');
-        if (!plain.matches("-?\\d+(\\.\\d+)?")) {
-            errors.add(field, "'" + text + "' är inget tal (t.ex. 4,1 eller 3700)");
-            return null;
-        }
-        var value = new BigDecimal(plain);
-        if (value.precision() - value.scale() > 15 || value.scale() > 6) {
-            errors.add(field, "'" + text + "' har för många siffror (högst 15 före och 6 efter decimaltecknet)");
-            return null;
-        }
-        return value;
     }
 
     private static String orEmpty(String text) {

@@ -134,6 +134,7 @@ public final class IndicatorService {
             errors.add("year", "året " + year + " ligger utanför " + IndicatorRules.FIRST_YEAR + "–"
                     + IndicatorRules.LAST_YEAR);
         }
+        IndicatorInput.digits(errors, "value", value);
         InputText.text(errors, "note", "anteckningen", note, InputText.NOTE_MAX);
         errors.throwIfAny();
         var current = store.value(connection, id, year);

@@ -20,7 +20,12 @@ import se.planbot.db.Database;
 import se.planbot.db.DatabaseCheck;
 import se.planbot.http.HealthCheck;
 import se.planbot.indicators.DemoIndicators;
+import se.planbot.indicators.FetchReport;
+import se.planbot.indicators.IndicatorDigest;
 import se.planbot.indicators.IndicatorService;
+import se.planbot.indicators.KoladaFetch;
+import se.planbot.indicators.KoladaSettings;
+import se.planbot.indicators.KoladaUnavailable;
 import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
@@ -93,6 +98,7 @@ public final class Planbot implements AutoCloseable {
     private final PlanService plan;
     private final PlanTransfer transfer;
     private final IndicatorService indicators;
+    private final KoladaFetch kolada;
     private final ApiTokens tokens;
     private final Outbox outbox;
     private final OutboxAdmin outboxAdmin;
@@ -123,6 +129,7 @@ public final class Planbot implements AutoCloseable {
         this.plan = new PlanService(database, clock, zone);
         this.transfer = new PlanTransfer(plan);
         this.indicators = new IndicatorService(database, clock);
+        this.kolada = new KoladaFetch(indicators, KoladaSettings.from(config));
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
         this.outboxAdmin = new OutboxAdmin(database, clock);
@@ -155,7 +162,7 @@ public final class Planbot implements AutoCloseable {
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
                         reminderSettings),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
-                        reminderSettings, List.of(new DialogDigest(baseUrl, zone))),
+                        reminderSettings, List.of(new DialogDigest(baseUrl, zone), new IndicatorDigest(baseUrl))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
                 dialogs.reminders(),
                 new ExpiredSignUps(personalData)), ReminderSweep.gapsOf(plan, reminderSettings));
@@ -213,6 +220,9 @@ public final class Planbot implements AutoCloseable {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));
             dispatcherLoop.nudge();
         });
+        if (kolada.enabled()) {
+            scheduler.alsoAt("kolada", kolada.settings().fetchCron(), zone, this::scheduledFetch);
+        }
         var checks = new ArrayList<HealthCheck>(List.of(HealthCheck.of("database", new DatabaseCheck(database, clock)::status),
                 new OutboxHealth(outboxAdmin, dispatcher.channels()), new SchedulerHealth(scheduler), slack.health()));
         smtpLogin.health().ifPresent(checks::add);
@@ -254,6 +264,19 @@ public final class Planbot implements AutoCloseable {
 
     public PlanTransfer transfer() {
         return transfer;
+    }
+
+    /** {@code indicators fetch}: every Kolada-backed indicator, now; throws {@link KoladaUnavailable}, changing nothing. */
+    public FetchReport fetchIndicators() {
+        return kolada.run();
+    }
+
+    private void scheduledFetch() {
+        try {
+            kolada.run();
+        } catch (KoladaUnavailable e) {
+            log.warn("The yearly Kolada fetch failed, nothing was changed: {}", e.getMessage());
+        }
     }
 
     /** The programme's indicators and their yearly values (issue 12). */

@@ -1,0 +1,51 @@
+package se.planbot;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import se.planbot.indicators.KoladaUnavailable;
+
+/**
+ * {@code indicators fetch}: reads every Kolada-backed indicator now, prints what was new, changed,
+ * or differs from a value entered by hand (which is kept). Exit 1 when Kolada cannot be read
+ * (nothing changed), 2 when fetching is off ({@code kolada.municipality} empty).
+ */
+@Command(name = "indicators", mixinStandardHelpOptions = true, description = "Hanterar indikatorerna.",
+        subcommands = {IndicatorsCommand.Fetch.class})
+final class IndicatorsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "ange ett underkommando: indicators fetch");
+    }
+
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Hämtar alla Kolada-indikatorer nu för kolada.municipality. Värden som matats in för hand "
+                    + "skrivs aldrig över; skillnader skrivs ut.")
+    static final class Fetch implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var main = (Main) spec.root().userObject();
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            try (Planbot planbot = main.planbot()) {
+                var report = planbot.fetchIndicators();
+                if (!report.enabled()) {
+                    err.println("planbot: " + report.summary());
+                    return Main.USAGE;
+                }
+                report.lines().forEach(out::println);
+                return 0;
+            } catch (KoladaUnavailable e) {
+                err.println("planbot: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+}

@@ -123,6 +123,29 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void import_loads_values_from_a_sheet_or_lists_every_bad_row_and_changes_nothing() throws Exception {
+        long id = newStartedCompanies(Clock.systemUTC());
+        Path good = folder.resolve("varden.csv");
+        Files.writeString(good, "Indikator;År;Värde;Anteckning\n" + id + ";2024;4,3;Preliminärt\n", StandardCharsets.UTF_8);
+        Path bad = folder.resolve("trasig.csv");
+        Files.writeString(bad, "Indikator;År;Värde\n" + id + ";2025;fyra\nNågon;2025;1\n", StandardCharsets.UTF_8);
+
+        var run = CommandRun.of("indicators", "import", good.toString(), "--config", config("1489"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Importerade " + good + ": 1 nya, 0 ändrade, 0 oförändrade värden");
+
+        var refused = CommandRun.of("indicators", "import", bad.toString(), "--config", config("1489"));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("planbot: importen avbröts, inget ändrades:",
+                "  rad 2: Värde: 'fyra' är inget tal (t.ex. 4,1 eller 3700)",
+                "  rad 3: det finns ingen indikator som heter 'Någon'");
+        try (Planbot planbot = TestPlanbot.create(folder, settings("1489"), Clock.systemUTC())) {
+            assertThat(planbot.indicators().values(id)).extracting(se.planbot.indicators.IndicatorValue::year)
+                    .containsExactly(2024);
+        }
+    }
+
+    @Test
     void serve_with_kolada_on_schedules_the_yearly_fetch_and_starts() {
         try (var app = TestPlanbot.started(folder, settings("1489"))) {
             assertThat(app.get("/health").statusCode()).isEqualTo(200);

@@ -24,6 +24,7 @@ import se.planbot.problem.InvalidInput;
         description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
         subcommands = {
             Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, TokenCommand.class, PersonCommand.class,
+            IndicatorsCommand.class,
             Main.Ask.class
         })
 public final class Main implements Callable<Integer> {

@@ -19,6 +19,13 @@ import se.planbot.config.Config;
 import se.planbot.db.Database;
 import se.planbot.db.DatabaseCheck;
 import se.planbot.http.HealthCheck;
+import se.planbot.indicators.DemoIndicators;
+import se.planbot.indicators.FetchReport;
+import se.planbot.indicators.IndicatorDigest;
+import se.planbot.indicators.IndicatorService;
+import se.planbot.indicators.KoladaFetch;
+import se.planbot.indicators.KoladaSettings;
+import se.planbot.indicators.KoladaUnavailable;
 import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
@@ -59,6 +66,7 @@ import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
+import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
@@ -91,6 +99,8 @@ public final class Planbot implements AutoCloseable {
     private final Database database;
     private final PlanService plan;
     private final PlanTransfer transfer;
+    private final IndicatorService indicators;
+    private final KoladaFetch kolada;
     private final ApiTokens tokens;
     private final Outbox outbox;
     private final OutboxAdmin outboxAdmin;
@@ -122,6 +132,8 @@ public final class Planbot implements AutoCloseable {
         this.database = Database.open(config.path("db.path"));
         this.plan = new PlanService(database, clock, zone);
         this.transfer = new PlanTransfer(plan);
+        this.indicators = new IndicatorService(database, clock);
+        this.kolada = new KoladaFetch(indicators, KoladaSettings.from(config));
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
         this.outboxAdmin = new OutboxAdmin(database, clock);
@@ -156,7 +168,7 @@ public final class Planbot implements AutoCloseable {
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
                         reminderSettings, ownerLinks),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
-                        reminderSettings, List.of(new DialogDigest(baseUrl, zone))),
+                        reminderSettings, List.of(new DialogDigest(baseUrl, zone), new IndicatorDigest(baseUrl))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
                 dialogs.reminders(),
                 new ExpiredSignUps(personalData)), ReminderSweep.gapsOf(plan, reminderSettings));
@@ -188,7 +200,7 @@ public final class Planbot implements AutoCloseable {
 
     /** {@code serve --demo}: the example plan and a dialog, into an empty database only. */
     public void loadDemo() {
-        new Demo(plan, transfer, dialogs.dialogs()).loadIntoEmptyDatabase();
+        new Demo(plan, transfer, dialogs.dialogs(), new DemoIndicators(indicators)).loadIntoEmptyDatabase();
     }
 
     /** Starts the web server (port 0 picks a free one) and everything that runs beside it. */
@@ -214,6 +226,9 @@ public final class Planbot implements AutoCloseable {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));
             dispatcherLoop.nudge();
         });
+        if (kolada.enabled()) {
+            scheduler.alsoAt("kolada", kolada.settings().fetchCron(), zone, this::scheduledFetch);
+        }
         var checks = new ArrayList<HealthCheck>(List.of(HealthCheck.of("database", new DatabaseCheck(database, clock)::status),
                 new OutboxHealth(outboxAdmin, dispatcher.channels()), new SchedulerHealth(scheduler), slack.health()));
         smtpLogin.health().ifPresent(checks::add);
@@ -223,7 +238,7 @@ public final class Planbot implements AutoCloseable {
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
                 oidc, config.bool("auth.mail-link"));
         routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
+                new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
@@ -255,6 +270,24 @@ public final class Planbot implements AutoCloseable {
 
     public PlanTransfer transfer() {
         return transfer;
+    }
+
+    /** {@code indicators fetch}: every Kolada-backed indicator, now; throws {@link KoladaUnavailable}, changing nothing. */
+    public FetchReport fetchIndicators() {
+        return kolada.run();
+    }
+
+    private void scheduledFetch() {
+        try {
+            kolada.run();
+        } catch (KoladaUnavailable e) {
+            log.warn("The yearly Kolada fetch failed, nothing was changed: {}", e.getMessage());
+        }
+    }
+
+    /** The programme's indicators and their yearly values (issue 12). */
+    public IndicatorService indicators() {
+        return indicators;
     }
 
     public ApiTokens tokens() {

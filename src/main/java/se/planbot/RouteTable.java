@@ -12,6 +12,7 @@ import static se.planbot.web.Access.token;
 import static se.planbot.web.Route.get;
 import static se.planbot.web.Route.patch;
 import static se.planbot.web.Route.post;
+import static se.planbot.web.Route.put;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.OidcPages;
 import se.planbot.web.Health;
+import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
@@ -43,7 +45,7 @@ import se.planbot.web.WebFaces;
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
 record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox,
-        OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
+        IndicatorApi indicatorApi, OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
@@ -52,6 +54,7 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
         routes.addAll(subscriptions());
         routes.addAll(consolePages());
         routes.addAll(planApi());
+        routes.addAll(indicators());
         routes.addAll(operating());
         // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
         slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
@@ -176,6 +179,16 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/api/v1/dialogs/{id}/registrations.csv", dialogApi::registrationsCsv, token(COORDINATOR)),
                 post("/api/v1/subscribers/export", web.subscriberApi()::export, token(COORDINATOR)),
                 post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)));
+    }
+
+    /** Indicators against the programme's goals (web/IndicatorApi), described in OpenAPI. */
+    private List<Route> indicators() {
+        return List.of(
+                get("/api/v1/indicators", indicatorApi::list, PUBLIC),
+                post("/api/v1/indicators", indicatorApi::create, token(COORDINATOR)),
+                get("/api/v1/indicators/{id}", indicatorApi::show, PUBLIC),
+                patch("/api/v1/indicators/{id}", indicatorApi::patch, token(COORDINATOR)),
+                put("/api/v1/indicators/{id}/values/{year}", indicatorApi::putValue, token(COORDINATOR)));
     }
 
     /** Operating (web/OutboxApi, web/Health, web/Metrics). */

@@ -76,6 +76,11 @@ final class OutboundBlocks {
             var lines = dialogs.stream().map(dialog -> "• " + dialogLine(dialog)).toList();
             blocks.add(section(s -> s.text(markdownText(list(texts.get("digest.dialogs", dialogs.size()), lines, texts)))));
         }
+        if (model.get("indicators") instanceof List<?> list && !list.isEmpty()) {
+            var indicators = items(model, "indicators");
+            var lines = indicators.stream().map(item -> "• " + ActionText.escape(text(item, "line"))).toList();
+            blocks.add(section(s -> s.text(markdownText(list(texts.get("digest.indicators", indicators.size()), lines, texts)))));
+        }
         return new BlockKitAnswer.Message(title, blocks);
     }
 

@@ -23,6 +23,9 @@ import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
+import se.planbot.followup.FollowUp;
+import se.planbot.followup.IndicatorFigures;
+import se.planbot.followup.ProposalOutcomes;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
 import se.planbot.mail.SmtpLogin;
@@ -95,6 +98,7 @@ public final class Planbot implements AutoCloseable {
     private final SubscriberService subscribers;
     private final PersonalDataService personalData;
     private final Dialogs dialogs;
+    private final FollowUp followUp;
     private final ReminderSettings reminderSettings;
     private final MailSettings mailSettings;
     private final SmtpLogin smtpLogin;
@@ -130,6 +134,8 @@ public final class Planbot implements AutoCloseable {
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(),
                 mailSettings.organisation());
         subscribers.welcomeWith(dialogs.welcome());
+        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), IndicatorFigures.NONE, ProposalOutcomes.NONE,
+                clock, zone);
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
@@ -269,6 +275,11 @@ public final class Planbot implements AutoCloseable {
 
     public Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** The yearly follow-up report: workflow and downloads. */
+    public FollowUp followUp() {
+        return followUp;
     }
 
     /** The dialogs' sweep task (registered participants, the working day before). */

@@ -59,6 +59,7 @@ import se.planbot.subscribers.SubscriberService;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
+import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
@@ -222,7 +223,8 @@ public final class Planbot implements AutoCloseable {
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), signIn, clock, webSettings.locale(), site,
                 webSettings.secureCookies(), webSettings.trustForwardedFor(), webSettings.formsPerHour());
-        routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
+        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, zone);
+        routes = new RouteTable(faces, console, followUpPages, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.

@@ -19,6 +19,7 @@ import java.util.Optional;
 import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
+import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
@@ -41,7 +42,7 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox,
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, PlanApi plan, TransferApi transfer, OutboxApi outbox,
         OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     List<Route> routes() {
@@ -64,6 +65,12 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/dialogs/{id}/register", dialogs::register, FORM),
                 get("/registrations/cancel", dialogs::cancelPage, LINK),
                 post("/registrations/cancel", dialogs::cancel, FORM),
+
+                // The published yearly follow-ups, as pages, PDF and XLSX (web/FollowUpPages); drafts are console-only
+                get("/follow-up", followUp::list, PUBLIC),
+                get("/follow-up/{year}", followUp::show, PUBLIC),
+                get("/follow-up/{year}/uppfoljning.pdf", followUp::pdf, PUBLIC),
+                get("/follow-up/{year}/uppfoljning.xlsx", followUp::xlsx, PUBLIC),
 
                 // Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts
                 get("/subscribe", subscription::subscribePage, PUBLIC),

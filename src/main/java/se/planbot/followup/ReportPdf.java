@@ -19,6 +19,7 @@ public final class ReportPdf {
 
     /** Renders well-formed XHTML (with {@code <title>} and {@code lang}) to PDF bytes. */
     public byte[] render(String xhtml) {
+        PdfLog.install();
         var out = new ByteArrayOutputStream();
         try {
             var builder = new PdfRendererBuilder();

@@ -30,6 +30,8 @@ final class FollowUpStory implements AutoCloseable {
     static final Instant JUNE = Instant.parse("2026-06-10T08:00:00Z");
     static final Instant WRITING = Instant.parse("2027-01-15T09:00:00Z");
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
     final MutableClock clock = new MutableClock(SPRING);
     final Planbot planbot;
     Action done;
@@ -87,6 +89,29 @@ final class FollowUpStory implements AutoCloseable {
                     true, "Karin Öst");
         }
         return reports().require(year);
+    }
+
+    /** Starts the web server (port 0); {@link #get} then asks it. */
+    FollowUpStory started() {
+        planbot.start();
+        return this;
+    }
+
+    java.net.http.HttpResponse<byte[]> get(String path) {
+        try {
+            return HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + planbot.port() + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String page(String path) {
+        return new String(get(path).body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

@@ -56,6 +56,7 @@ import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
@@ -104,6 +105,7 @@ public final class Planbot implements AutoCloseable {
     private final MailSettings mailSettings;
     private final SmtpLogin smtpLogin;
     private final SignInService signIn;
+    private final OwnerLinks ownerLinks;
     private final SlackIntegration slack;
     private final Dispatcher dispatcher;
     private final ReminderSweep sweep;
@@ -139,6 +141,7 @@ public final class Planbot implements AutoCloseable {
                 clock, zone);
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
+        this.ownerLinks = new OwnerLinks(database, plan, clock);
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
@@ -155,7 +158,7 @@ public final class Planbot implements AutoCloseable {
         var workingDays = new WorkingDays();
         this.sweep = new ReminderSweep(database, outbox, workingDays, List.of(
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
-                        reminderSettings),
+                        reminderSettings, ownerLinks),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
                         reminderSettings, List.of(new DialogDigest(baseUrl, zone))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
@@ -221,8 +224,7 @@ public final class Planbot implements AutoCloseable {
         var health = new Health(checks);
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
-        var console = ConsoleWeb.create(faces.renderer(), signIn, clock, webSettings.locale(), site,
-                webSettings.secureCookies(), webSettings.trustForwardedFor(), webSettings.formsPerHour());
+        var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone);
         var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, zone);
         routes = new RouteTable(faces, console, followUpPages, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();

@@ -43,6 +43,7 @@ public final class SignInPages {
         pages.show(ctx, status, "console/login", model);
     }
 
+    /** POST /admin/login: mails a link if the address is a person's; answers the same either way. */
     public void mailLink(Context ctx) {
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
         if (!perClient.allow("sign-in:" + pages.client(ctx))
@@ -61,6 +62,7 @@ public final class SignInPages {
         }
     }
 
+    /** GET /admin/login/link?token=…: a button only (mail scanners follow links). */
     public void linkPage(Context ctx) {
         String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
         if (!signIn.linkIsUsable(token)) {
@@ -72,6 +74,7 @@ public final class SignInPages {
         pages.show(ctx, 200, "console/login-link", model);
     }
 
+    /** POST /admin/login/link: uses the link once and begins the session. */
     public void useLink(Context ctx) {
         var session = signIn.signInWithLink(Optional.ofNullable(ctx.formParam("token")).orElse(""));
         if (session.isEmpty()) {
@@ -82,6 +85,7 @@ public final class SignInPages {
         seeOther(ctx, "/admin" + languageQuery(ctx));
     }
 
+    /** POST /admin/logout */
     public void signOut(Context ctx) {
         String secret = cookie.read(ctx);
         if (secret != null) {
@@ -89,12 +93,6 @@ public final class SignInPages {
         }
         cookie.clear(ctx);
         seeOther(ctx, "/admin/login?signedOut" + (languageQuery(ctx).isEmpty() ? "" : "&locale=en"));
-    }
-
-    public void home(Context ctx) {
-        var model = pages.model(ctx);
-        model.put("me", AccessGuard.person(ctx));
-        pages.show(ctx, 200, "console/home", model);
     }
 
     private String languageQuery(Context ctx) {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import se.planbot.config.ConfigException;
 import se.planbot.dialogs.DialogDraft;
 import se.planbot.dialogs.DialogService;
+import se.planbot.indicators.DemoIndicators;
 import se.planbot.plan.ActionFilter;
 import se.planbot.plan.PersonDraft;
 import se.planbot.plan.PersonRole;
@@ -24,8 +25,8 @@ import se.planbot.plan.PlanTransfer;
 /**
  * {@code serve --demo}: fills an empty database with the example plan under config/ through the
  * ordinary import (dates in it are relative to today, so the demo always has overdue and upcoming
- * actions), a coordinator and one published breakfast dialog. A database that already holds
- * actions is left alone.
+ * actions), a coordinator, one published breakfast dialog and the programme's indicators. A
+ * database that already holds actions is left alone.
  */
 final class Demo {
 
@@ -36,11 +37,13 @@ final class Demo {
     private final PlanService plan;
     private final PlanTransfer transfer;
     private final DialogService dialogs;
+    private final DemoIndicators indicators;
 
-    Demo(PlanService plan, PlanTransfer transfer, DialogService dialogs) {
+    Demo(PlanService plan, PlanTransfer transfer, DialogService dialogs, DemoIndicators indicators) {
         this.plan = plan;
         this.transfer = transfer;
         this.dialogs = dialogs;
+        this.indicators = indicators;
     }
 
     void loadIntoEmptyDatabase() {
@@ -60,6 +63,7 @@ final class Demo {
                     "Kompetensförsörjning", "Hur hittar och behåller företagen i kommunen rätt kompetens?",
                     breakfast, breakfast.plusMinutes(90), "Stadshuset, sal 1", "", 40, List.of(2)));
             dialogs.publish(dialog.id());
+            indicators.loadIntoEmptyStore();
             log.info("Demo data loaded from {}: {}, and one published dialog", PLAN, result.summary());
         } catch (IOException e) {
             throw new ConfigException("Demodata saknas: " + PLAN + " kan inte läsas (" + e.getMessage() + ")");

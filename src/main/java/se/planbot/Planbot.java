@@ -19,12 +19,14 @@ import se.planbot.config.Config;
 import se.planbot.db.Database;
 import se.planbot.db.DatabaseCheck;
 import se.planbot.http.HealthCheck;
+import se.planbot.indicators.DemoIndicators;
+import se.planbot.indicators.IndicatorService;
 import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
 import se.planbot.followup.FollowUp;
-import se.planbot.followup.IndicatorFigures;
+import se.planbot.followup.IndicatorServiceFigures;
 import se.planbot.followup.ProposalOutcomes;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
@@ -62,6 +64,7 @@ import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
+import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
@@ -94,6 +97,7 @@ public final class Planbot implements AutoCloseable {
     private final Database database;
     private final PlanService plan;
     private final PlanTransfer transfer;
+    private final IndicatorService indicators;
     private final ApiTokens tokens;
     private final Outbox outbox;
     private final OutboxAdmin outboxAdmin;
@@ -125,6 +129,7 @@ public final class Planbot implements AutoCloseable {
         this.database = Database.open(config.path("db.path"));
         this.plan = new PlanService(database, clock, zone);
         this.transfer = new PlanTransfer(plan);
+        this.indicators = new IndicatorService(database, clock);
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
         this.outboxAdmin = new OutboxAdmin(database, clock);
@@ -137,8 +142,8 @@ public final class Planbot implements AutoCloseable {
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(),
                 mailSettings.organisation());
         subscribers.welcomeWith(dialogs.welcome());
-        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), IndicatorFigures.NONE, ProposalOutcomes.NONE,
-                clock, zone);
+        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), new IndicatorServiceFigures(indicators),
+                ProposalOutcomes.NONE, clock, zone);
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.ownerLinks = new OwnerLinks(database, plan, clock);
@@ -192,7 +197,7 @@ public final class Planbot implements AutoCloseable {
 
     /** {@code serve --demo}: the example plan and a dialog, into an empty database only. */
     public void loadDemo() {
-        new Demo(plan, transfer, dialogs.dialogs()).loadIntoEmptyDatabase();
+        new Demo(plan, transfer, dialogs.dialogs(), new DemoIndicators(indicators)).loadIntoEmptyDatabase();
     }
 
     /** Starts the web server (port 0 picks a free one) and everything that runs beside it. */
@@ -227,7 +232,8 @@ public final class Planbot implements AutoCloseable {
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone);
         var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, zone);
         routes = new RouteTable(faces, console, followUpPages, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
+                new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics,
+                slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
@@ -259,6 +265,11 @@ public final class Planbot implements AutoCloseable {
 
     public PlanTransfer transfer() {
         return transfer;
+    }
+
+    /** The programme's indicators and their yearly values (issue 12). */
+    public IndicatorService indicators() {
+        return indicators;
     }
 
     public ApiTokens tokens() {

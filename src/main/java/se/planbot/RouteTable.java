@@ -12,6 +12,7 @@ import static se.planbot.web.Access.token;
 import static se.planbot.web.Route.get;
 import static se.planbot.web.Route.patch;
 import static se.planbot.web.Route.post;
+import static se.planbot.web.Route.put;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
+import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
@@ -42,8 +44,9 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, PlanApi plan, TransferApi transfer, OutboxApi outbox,
-        OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, PlanApi plan, TransferApi transfer,
+        OutboxApi outbox, IndicatorApi indicators, OpenApiDocument openApi, Health health, Metrics metrics,
+        Optional<SlackEventsRoute> slack) {
 
     /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
@@ -168,6 +171,13 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 post("/api/v1/import", transfer::importPlan, token(COORDINATOR)),
                 get("/api/v1/export.csv", transfer::exportCsv, token(COORDINATOR)),
                 get("/api/v1/export.xlsx", transfer::exportXlsx, token(COORDINATOR)),
+
+                // Indicators against the programme's goals (web/IndicatorApi)
+                get("/api/v1/indicators", indicators::list, PUBLIC),
+                post("/api/v1/indicators", indicators::create, token(COORDINATOR)),
+                get("/api/v1/indicators/{id}", indicators::show, PUBLIC),
+                patch("/api/v1/indicators/{id}", indicators::patch, token(COORDINATOR)),
+                put("/api/v1/indicators/{id}/values/{year}", indicators::putValue, token(COORDINATOR)),
 
                 // Dialogs and GDPR for the coordinator (web/DialogApi, web/SubscriberApi)
                 get("/api/v1/dialogs", dialogApi::list, token(COORDINATOR)),

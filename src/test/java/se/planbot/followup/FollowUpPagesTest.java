@@ -134,6 +134,36 @@ class FollowUpPagesTest {
     }
 
     @Test
+    void the_indicators_of_the_indicators_feature_appear_with_values_target_and_judgement_in_page_pdf_and_xlsx()
+            throws IOException {
+        var indicators = story.planbot.indicators();
+        var jobs = indicators.create(new se.planbot.indicators.IndicatorDraft("Nya jobb sedan 2021", "", "jobb",
+                se.planbot.indicators.Direction.HIGHER, "3 700 fler jobb till 2035", null, 2021, java.math.BigDecimal.ZERO,
+                2035, new java.math.BigDecimal("3700"), se.planbot.indicators.SourceKind.MANUAL, null, null, null));
+        indicators.putValue(jobs.id(), 2024, new java.math.BigDecimal("1010"), "", "Karin Öst");
+        indicators.putValue(jobs.id(), 2025, new java.math.BigDecimal("1350"), "Ny definition från 2025", "Karin Öst");
+        publish2026();
+
+        assertThat(story.page("/follow-up/2026")).contains("Nya jobb sedan 2021").contains("1\u00a0350 (2025)")
+                .contains("1\u00a0010 (2024)").contains("3\u00a0700 (2035)").contains("På väg mot målet</span>")
+                .contains("2025: Ny definition från 2025");
+        try (PDDocument pdf = Loader.loadPDF(story.get("/follow-up/2026/uppfoljning.pdf").body())) {
+            var stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(pdf).replace('\u00a0', ' ');
+            assertThat(text).contains("Nya jobb sedan 2021").contains("1 350 (2025)").contains("3 700 (2035)")
+                    .contains("På väg mot målet");
+        }
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(story.get("/follow-up/2026/uppfoljning.xlsx").body()))) {
+            Sheet sheet = workbook.getSheet("Indikatorer");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Nya jobb sedan 2021");
+            assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(1350.0);
+            assertThat(sheet.getRow(1).getCell(10).getNumericCellValue()).isEqualTo(3700.0);
+            assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo("På väg mot målet");
+        }
+    }
+
+    @Test
     void the_xlsx_holds_the_same_numbers_as_number_cells() throws IOException {
         publish2026();
 

@@ -230,7 +230,7 @@ public final class Planbot implements AutoCloseable {
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone);
-        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, zone);
+        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, clock, zone);
         routes = new RouteTable(faces, console, followUpPages, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics,
                 slack.events()).routes();

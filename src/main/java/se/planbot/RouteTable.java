@@ -55,6 +55,7 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
         routes.addAll(followUps());
         routes.addAll(subscriptions());
         routes.addAll(consolePages());
+        routes.addAll(followUpConsole());
         routes.addAll(planApi());
         routes.addAll(operating());
         // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
@@ -89,6 +90,22 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 get("/follow-up/{year}", followUp::show, PUBLIC),
                 get("/follow-up/{year}/uppfoljning.pdf", followUp::pdf, PUBLIC),
                 get("/follow-up/{year}/uppfoljning.xlsx", followUp::xlsx, PUBLIC));
+    }
+
+    /** The coordinator writes and publishes the yearly follow-up in the console (web/ConsoleFollowUpPages). */
+    private List<Route> followUpConsole() {
+        var pages = followUp.console();
+        var coordinator = console(PersonRole.COORDINATOR);
+        return List.of(
+                get("/admin/follow-up", pages::list, coordinator),
+                post("/admin/follow-up", pages::start, coordinator),
+                get("/admin/follow-up/{year}", pages::show, coordinator),
+                post("/admin/follow-up/{year}/sections/{section}", pages::saveSection, coordinator),
+                post("/admin/follow-up/{year}/meetings", pages::saveMeetings, coordinator),
+                get("/admin/follow-up/{year}/publish", pages::confirmPublish, coordinator),
+                post("/admin/follow-up/{year}/publish", pages::publish, coordinator),
+                get("/admin/follow-up/{year}/uppfoljning.pdf", pages::pdf, coordinator),
+                get("/admin/follow-up/{year}/uppfoljning.xlsx", pages::xlsx, coordinator));
     }
 
     /** Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts. */

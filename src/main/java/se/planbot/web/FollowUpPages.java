@@ -1,6 +1,7 @@
 package se.planbot.web;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class FollowUpPages {
     private final PebbleRenderer renderer;
     private final FollowUpView view;
     private final Map<String, Object> site;
+    private ConsoleFollowUpPages console;
 
     private FollowUpPages(FollowUp followUp, Pages pages, PebbleRenderer renderer, ZoneId zone,
             Map<String, Object> site) {
@@ -39,11 +41,19 @@ public final class FollowUpPages {
         this.site = site;
     }
 
+    /** The public pages, and the coordinator's console pages beside them ({@link #console()}). */
     public static FollowUpPages create(PebbleRenderer renderer, WebFaces.Settings settings, FollowUp followUp,
-            ZoneId zone) {
+            Clock clock, ZoneId zone) {
         var pages = new Pages(renderer, new Csrf(settings.secureCookies()), settings.locale(), settings.site(),
                 settings.trustForwardedFor());
-        return new FollowUpPages(followUp, pages, renderer, zone, settings.site());
+        var publicPages = new FollowUpPages(followUp, pages, renderer, zone, settings.site());
+        publicPages.console = new ConsoleFollowUpPages(followUp.reports(), publicPages, pages, clock, zone);
+        return publicPages;
+    }
+
+    /** The console's follow-up pages (drafts, writing, publishing). */
+    public ConsoleFollowUpPages console() {
+        return console;
     }
 
     public void list(Context ctx) {

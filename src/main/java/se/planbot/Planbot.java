@@ -30,6 +30,9 @@ import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
+import se.planbot.followup.FollowUp;
+import se.planbot.followup.IndicatorServiceFigures;
+import se.planbot.followup.ProposalOutcomes;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
 import se.planbot.mail.SmtpLogin;
@@ -65,6 +68,7 @@ import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
+import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
 import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
@@ -107,6 +111,7 @@ public final class Planbot implements AutoCloseable {
     private final SubscriberService subscribers;
     private final PersonalDataService personalData;
     private final Dialogs dialogs;
+    private final FollowUp followUp;
     private final ReminderSettings reminderSettings;
     private final MailSettings mailSettings;
     private final SmtpLogin smtpLogin;
@@ -146,6 +151,8 @@ public final class Planbot implements AutoCloseable {
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(),
                 mailSettings.organisation());
         subscribers.welcomeWith(dialogs.welcome());
+        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), new IndicatorServiceFigures(indicators),
+                ProposalOutcomes.NONE, clock, zone);
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.ownerLinks = new OwnerLinks(database, plan, clock);
@@ -237,8 +244,10 @@ public final class Planbot implements AutoCloseable {
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
                 oidc, config.bool("auth.mail-link"));
-        routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics, slack.events()).routes();
+        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, clock, zone);
+        routes = new RouteTable(faces, console, followUpPages, new PlanApi(plan, json, program), new TransferApi(transfer),
+                new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics,
+                slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
@@ -308,6 +317,11 @@ public final class Planbot implements AutoCloseable {
 
     public Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** The yearly follow-up report: workflow and downloads. */
+    public FollowUp followUp() {
+        return followUp;
     }
 
     /** The dialogs' sweep task (registered participants, the working day before). */

@@ -21,6 +21,7 @@ import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.OidcPages;
+import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
 import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
@@ -44,15 +45,18 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox,
-        IndicatorApi indicatorApi, OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, PlanApi plan, TransferApi transfer,
+        OutboxApi outbox, IndicatorApi indicatorApi, OpenApiDocument openApi, Health health, Metrics metrics,
+        Optional<SlackEventsRoute> slack) {
 
     /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
         var routes = new ArrayList<Route>();
         routes.addAll(publicSite());
+        routes.addAll(followUps());
         routes.addAll(subscriptions());
         routes.addAll(consolePages());
+        routes.addAll(followUpConsole());
         routes.addAll(planApi());
         routes.addAll(indicators());
         routes.addAll(operating());
@@ -85,6 +89,31 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/dialogs/{id}/register", dialogs::register, FORM),
                 get("/registrations/cancel", dialogs::cancelPage, LINK),
                 post("/registrations/cancel", dialogs::cancel, FORM));
+    }
+
+    /** The published yearly follow-ups, as pages, PDF and XLSX (web/FollowUpPages); drafts are console-only. */
+    private List<Route> followUps() {
+        return List.of(
+                get("/follow-up", followUp::list, PUBLIC),
+                get("/follow-up/{year}", followUp::show, PUBLIC),
+                get("/follow-up/{year}/uppfoljning.pdf", followUp::pdf, PUBLIC),
+                get("/follow-up/{year}/uppfoljning.xlsx", followUp::xlsx, PUBLIC));
+    }
+
+    /** The coordinator writes and publishes the yearly follow-up in the console (web/ConsoleFollowUpPages). */
+    private List<Route> followUpConsole() {
+        var pages = followUp.console();
+        var coordinator = console(PersonRole.COORDINATOR);
+        return List.of(
+                get("/admin/follow-up", pages::list, coordinator),
+                post("/admin/follow-up", pages::start, coordinator),
+                get("/admin/follow-up/{year}", pages::show, coordinator),
+                post("/admin/follow-up/{year}/sections/{section}", pages::saveSection, coordinator),
+                post("/admin/follow-up/{year}/meetings", pages::saveMeetings, coordinator),
+                get("/admin/follow-up/{year}/publish", pages::confirmPublish, coordinator),
+                post("/admin/follow-up/{year}/publish", pages::publish, coordinator),
+                get("/admin/follow-up/{year}/uppfoljning.pdf", pages::pdf, coordinator),
+                get("/admin/follow-up/{year}/uppfoljning.xlsx", pages::xlsx, coordinator));
     }
 
     /** Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts. */

@@ -35,6 +35,8 @@ import se.planbot.outbox.OutboxPersonalData;
 import se.planbot.outbox.Sender;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.PlanTransfer;
+import se.planbot.proposals.ProposalPersonalData;
+import se.planbot.proposals.ProposalService;
 import se.planbot.reminders.DeadLetterNotice;
 import se.planbot.reminders.DeadlineRules;
 import se.planbot.reminders.Digest;
@@ -95,6 +97,7 @@ public final class Planbot implements AutoCloseable {
     private final SubscriberService subscribers;
     private final PersonalDataService personalData;
     private final Dialogs dialogs;
+    private final ProposalService proposals;
     private final ReminderSettings reminderSettings;
     private final MailSettings mailSettings;
     private final SmtpLogin smtpLogin;
@@ -125,11 +128,15 @@ public final class Planbot implements AutoCloseable {
         this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, baseUrl,
                 config.required("subscribe.consent-version"));
         this.personalData = new PersonalDataService(database, subscribers, plan, clock,
-                List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
+                List.of(new RegistrationPersonalData(), new ProposalPersonalData(clock),
+                        new OutboxHolder(new OutboxPersonalData())));
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(),
                 mailSettings.organisation());
         subscribers.welcomeWith(dialogs.welcome());
+        this.proposals = new ProposalService(database, plan, dialogs.dialogs(), outbox, clock, zone, baseUrl,
+                config.required("proposals.consent-version"),
+                config.integer("proposals.form-days-after-dialog", 0, 3650));
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
@@ -269,6 +276,11 @@ public final class Planbot implements AutoCloseable {
 
     public Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** Proposals: coming in, review, decisions, and the read side for reports. */
+    public ProposalService proposals() {
+        return proposals;
     }
 
     /** The dialogs' sweep task (registered participants, the working day before). */

@@ -93,6 +93,9 @@ public final class Config {
         d.put("web.trust-forwarded-for", "false");
         d.put("accessibility.contact-email", "");
         d.put("console.idle-timeout-minutes", "480");
+        d.put("proposals.consent-version", "2026-1");
+        d.put("proposals.form-days-after-dialog", "30");
+        d.put("proposals.review-days", "60");
         return d;
     }
 

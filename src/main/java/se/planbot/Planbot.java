@@ -36,6 +36,7 @@ import se.planbot.outbox.Sender;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.PlanTransfer;
 import se.planbot.proposals.ProposalPersonalData;
+import se.planbot.proposals.ProposalProgressMails;
 import se.planbot.proposals.ProposalService;
 import se.planbot.reminders.DeadLetterNotice;
 import se.planbot.reminders.DeadlineRules;
@@ -160,6 +161,7 @@ public final class Planbot implements AutoCloseable {
                         reminderSettings, List.of(new DialogDigest(baseUrl, zone))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
                 dialogs.reminders(),
+                new ProposalProgressMails(proposals, baseUrl),
                 new ExpiredSignUps(personalData)), ReminderSweep.gapsOf(plan, reminderSettings));
     }
 
@@ -189,7 +191,7 @@ public final class Planbot implements AutoCloseable {
 
     /** {@code serve --demo}: the example plan and a dialog, into an empty database only. */
     public void loadDemo() {
-        new Demo(plan, transfer, dialogs.dialogs()).loadIntoEmptyDatabase();
+        new Demo(plan, transfer, dialogs.dialogs(), proposals).loadIntoEmptyDatabase();
     }
 
     /** Starts the web server (port 0 picks a free one) and everything that runs beside it. */
@@ -209,7 +211,7 @@ public final class Planbot implements AutoCloseable {
         var webSettings = new WebFaces.Settings(site, config.locale("locale"), baseUrl.startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         var faces = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,
-                personalData, dialogs, tokens, sessions, json, clock, zone);
+                personalData, dialogs, proposals, tokens, sessions, json, clock, zone);
         dispatcherLoop = new DispatcherLoop(dispatcher, Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
         scheduler = new ReminderScheduler(reminderSettings, () -> {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));

@@ -49,6 +49,8 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
         var dialogs = web.dialogPages();
         var subscription = web.subscriptionPages();
         var dialogApi = web.dialogApi();
+        var proposals = web.proposalPages();
+        var proposalApi = web.proposalApi();
         var routes = new ArrayList<>(List.of(
                 // The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages)
                 get("/", pages::overview, PUBLIC),
@@ -62,6 +64,7 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/dialogs/{id}", dialogs::show, PUBLIC),
                 get("/dialogs/{id}/kalender.ics", dialogs::oneDialogCalendar, PUBLIC),
                 post("/dialogs/{id}/register", dialogs::register, FORM),
+                post("/dialogs/{id}/proposals", proposals::submitForDialog, FORM),
                 get("/registrations/cancel", dialogs::cancelPage, LINK),
                 post("/registrations/cancel", dialogs::cancel, FORM),
 
@@ -77,6 +80,15 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/my-data", subscription::myDataPage, LINK),
                 get("/my-data/export", subscription::export, LINK),
                 post("/my-data/erase", subscription::erase, FORM),
+
+                // Proposals in public (web/ProposalPages): the form, the list, each timeline, the links in the proposer's mails
+                get("/proposals", proposals::list, PUBLIC),
+                get("/proposals/new", proposals::newPage, PUBLIC),
+                post("/proposals", proposals::submit, FORM),
+                get("/proposals/stop", proposals::stopPage, LINK),
+                post("/proposals/stop", proposals::stop, LINK),
+                get("/proposals/my-data", proposals::myData, LINK),
+                get("/proposals/{id}", proposals::show, PUBLIC),
 
                 // The coordinator's console: signing in by a mailed link (web/SignInPages). A console
                 // page opened signed out sends the browser to /admin/login.
@@ -105,7 +117,7 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/api/v1/export.csv", transfer::exportCsv, token(COORDINATOR)),
                 get("/api/v1/export.xlsx", transfer::exportXlsx, token(COORDINATOR)),
 
-                // Dialogs and GDPR for the coordinator (web/DialogApi, web/SubscriberApi)
+                // Dialogs, proposals and GDPR for the coordinator (web/DialogApi, web/ProposalApi, web/SubscriberApi)
                 get("/api/v1/dialogs", dialogApi::list, token(COORDINATOR)),
                 post("/api/v1/dialogs", dialogApi::create, token(COORDINATOR)),
                 get("/api/v1/dialogs/{id}", dialogApi::show, token(COORDINATOR)),
@@ -114,6 +126,11 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/api/v1/dialogs/{id}/cancel", dialogApi::cancel, token(COORDINATOR)),
                 get("/api/v1/dialogs/{id}/registrations", dialogApi::registrations, token(COORDINATOR)),
                 get("/api/v1/dialogs/{id}/registrations.csv", dialogApi::registrationsCsv, token(COORDINATOR)),
+                get("/api/v1/proposals", proposalApi::list, token(COORDINATOR)),
+                post("/api/v1/proposals", proposalApi::create, token(COORDINATOR)),
+                get("/api/v1/proposals/{id}", proposalApi::show, token(COORDINATOR)),
+                patch("/api/v1/proposals/{id}", proposalApi::patch, token(COORDINATOR)),
+                post("/api/v1/proposals/{id}/decision", proposalApi::decide, token(COORDINATOR)),
                 post("/api/v1/subscribers/export", web.subscriberApi()::export, token(COORDINATOR)),
                 post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)),
 

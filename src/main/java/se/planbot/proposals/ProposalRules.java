@@ -74,7 +74,7 @@ final class ProposalRules {
 
     static void strategy(Integer strategyId, List<Strategy> strategies, Errors errors) {
         if (strategyId != null && strategies.stream().noneMatch(strategy -> strategy.id() == strategyId)) {
-            errors.add("strategyId", "strategi " + strategyId + " finns inte");
+            errors.add("strategy", "strategi " + strategyId + " finns inte");
         }
     }
 

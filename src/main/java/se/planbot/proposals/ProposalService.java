@@ -68,6 +68,11 @@ public final class ProposalService {
         return consentVersion;
     }
 
+    /** The strategies a proposal may suggest (for the forms). */
+    public List<Strategy> strategies() {
+        return plan.strategies();
+    }
+
     ProposalStore store() {
         return store;
     }

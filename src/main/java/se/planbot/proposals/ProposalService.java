@@ -221,6 +221,7 @@ public final class ProposalService {
 
     /** Changes text, strategy or review state of an undecided proposal; one history entry. */
     public Proposal patch(long id, ProposalPatch patch, String actor) {
+        refuseDecided(require(id), "ändras");
         List<Strategy> strategies = plan.strategies();
         var errors = new Errors();
         String title = patch.title() == null ? null : ProposalRules.title(patch.title(), errors);
@@ -286,6 +287,8 @@ public final class ProposalService {
      * field when incomplete; either way nothing is changed.
      */
     public Proposal decide(long id, Decision decision, String actor) {
+        // A decided proposal says so first, whatever else the request gets wrong.
+        refuseDecided(require(id), "avgöras igen");
         var errors = new Errors();
         if (decision.decision() == null || !decision.decision().isDecided()) {
             errors.add("decision", "ange accepted, rejected eller merged");

@@ -55,6 +55,7 @@ final class ProposalMails {
             throws SQLException {
         var model = model(connection, first);
         model.put("news", news);
+        model.put("proposalCount", news.stream().map(item -> item.get("proposalUrl")).distinct().count());
         return send(connection, first, "proposal-progress", key, model);
     }
 

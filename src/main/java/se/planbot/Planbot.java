@@ -35,6 +35,7 @@ import se.planbot.outbox.OutboxPersonalData;
 import se.planbot.outbox.Sender;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.PlanTransfer;
+import se.planbot.proposals.ProposalDigest;
 import se.planbot.proposals.ProposalPersonalData;
 import se.planbot.proposals.ProposalProgressMails;
 import se.planbot.proposals.ProposalService;
@@ -50,6 +51,7 @@ import se.planbot.reminders.ReminderSweep;
 import se.planbot.reminders.SweepTask;
 import se.planbot.reminders.WorkingDays;
 import se.planbot.slack.SlackIntegration;
+import se.planbot.slack.ProposalsUnderReview;
 import se.planbot.slack.SlackSettings;
 import se.planbot.slack.UpcomingDialogs;
 import se.planbot.subscribers.ExpiredSignUps;
@@ -142,6 +144,7 @@ public final class Planbot implements AutoCloseable {
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
+        slack.engine().proposalsFrom(ProposalsUnderReview.from(proposals, baseUrl, config.locale("locale")));
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
 
         // Every message goes out through one sender per channel.
@@ -158,7 +161,8 @@ public final class Planbot implements AutoCloseable {
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
                         reminderSettings),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
-                        reminderSettings, List.of(new DialogDigest(baseUrl, zone))),
+                        reminderSettings, List.of(new DialogDigest(baseUrl, zone),
+                        new ProposalDigest(config.integer("proposals.review-days", 1, 3650), baseUrl))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
                 dialogs.reminders(),
                 new ProposalProgressMails(proposals, baseUrl),

@@ -13,15 +13,15 @@ import se.planbot.problem.EditDistance;
 /**
  * A question read from words, Swedish or English, in a slash command or a mention:
  * {@code 12}, {@code 2.3}, {@code mina}, {@code försenade}, {@code kommande 30}, {@code strategi 2},
- * {@code dialoger}, {@code hjälp}, or search words; "sida N"/"page N" at the end picks a page.
+ * {@code dialoger}, {@code förslag}, {@code hjälp}, or search words; "sida N"/"page N" at the end picks a page.
  * A sentence ("hur går det med åtgärd 12?") is searched for an action reference or a command word.
  */
 record Question(Kind kind, String argument, int page) {
 
-    enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, SEARCH }
+    enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, PROPOSALS, SEARCH }
 
     static final List<String> COMMAND_WORDS = List.of("hjälp", "help", "mina", "mine", "försenade", "overdue",
-            "kommande", "upcoming", "strategi", "strategy", "dialoger", "dialogs");
+            "kommande", "upcoming", "strategi", "strategy", "dialoger", "dialogs", "förslag", "proposals");
 
     private static final Pattern MENTION = Pattern.compile("<[@#!][^>]*>");
     private static final Pattern ACTION_REFERENCE = Pattern.compile(
@@ -68,6 +68,11 @@ record Question(Kind kind, String argument, int page) {
             }
             case "strategi", "strategy" -> {
                 return new Question(Kind.STRATEGY, rest, page);
+            }
+            case "forslag", "forslagen", "proposals", "proposal" -> {
+                if (rest.isEmpty()) {
+                    return new Question(Kind.PROPOSALS, "", page);
+                }
             }
             case "dialoger", "dialogs", "dialog" -> {
                 if (rest.isEmpty()) {

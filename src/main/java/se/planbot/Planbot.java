@@ -58,6 +58,8 @@ import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.oidc.OidcSignIn;
+import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
@@ -105,6 +107,8 @@ public final class Planbot implements AutoCloseable {
     private final MailSettings mailSettings;
     private final SmtpLogin smtpLogin;
     private final SignInService signIn;
+    private final OwnerLinks ownerLinks;
+    private final Optional<OidcSignIn> oidc;
     private final SlackIntegration slack;
     private final Dispatcher dispatcher;
     private final ReminderSweep sweep;
@@ -142,6 +146,8 @@ public final class Planbot implements AutoCloseable {
                 config.integer("proposals.form-days-after-dialog", 0, 3650));
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
+        this.ownerLinks = new OwnerLinks(database, plan, clock);
+        this.oidc = OidcSignIn.from(config, database, plan, clock);
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
         slack.engine().proposalsFrom(ProposalsUnderReview.from(proposals, baseUrl, config.locale("locale")));
@@ -159,7 +165,7 @@ public final class Planbot implements AutoCloseable {
         var workingDays = new WorkingDays();
         this.sweep = new ReminderSweep(database, outbox, workingDays, List.of(
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
-                        reminderSettings),
+                        reminderSettings, ownerLinks),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
                         reminderSettings, List.of(new DialogDigest(baseUrl, zone),
                         new ProposalDigest(config.integer("proposals.review-days", 1, 3650), baseUrl))),
@@ -227,8 +233,8 @@ public final class Planbot implements AutoCloseable {
         var health = new Health(checks);
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
-        var console = ConsoleWeb.create(faces.renderer(), signIn, clock, webSettings.locale(), site,
-                webSettings.secureCookies(), webSettings.trustForwardedFor(), webSettings.formsPerHour());
+        var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
+                oidc, config.bool("auth.mail-link"));
         routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);

@@ -29,7 +29,6 @@ import se.planbot.proposals.ProposalEntry;
 import se.planbot.proposals.ProposalFilter;
 import se.planbot.proposals.ProposalOrigin;
 import se.planbot.proposals.ProposalService;
-import se.planbot.proposals.ProposalState;
 import se.planbot.subscribers.PersonalDataService;
 
 /**

@@ -109,6 +109,7 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
     private List<Route> proposals() {
         var pages = web.proposalPages();
         var api = web.proposalApi();
+        var review = web.consoleProposals();
         return List.of(
                 post("/dialogs/{id}/proposals", pages::submitForDialog, FORM),
                 get("/proposals", pages::list, PUBLIC),
@@ -122,7 +123,17 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/api/v1/proposals", api::create, token(COORDINATOR)),
                 get("/api/v1/proposals/{id}", api::show, token(COORDINATOR)),
                 patch("/api/v1/proposals/{id}", api::patch, token(COORDINATOR)),
-                post("/api/v1/proposals/{id}/decision", api::decide, token(COORDINATOR)));
+                post("/api/v1/proposals/{id}/decision", api::decide, token(COORDINATOR)),
+
+                // Review in the console (web/ConsoleProposalPages): the working group comments, the coordinator decides
+                get("/admin/proposals", review::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                get("/admin/proposals/new", review::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals", review::register, console(PersonRole.COORDINATOR)),
+                get("/admin/proposals/{id}", review::show, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/comment", review::comment,
+                        console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/review", review::review, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals/{id}/decision", review::decide, console(PersonRole.COORDINATOR)));
     }
 
     /** The coordinator's console (/admin) and the owners' pages reached from the reminder mail. */

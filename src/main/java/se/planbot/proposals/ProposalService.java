@@ -118,6 +118,84 @@ public final class ProposalService {
      * or none. Errors name the line: {@code rad 3: title}.
      */
     public List<Proposal> registerAll(List<ProposalDraft> drafts, String actor) {
+        var labels = new ArrayList<String>();
+        for (int i = 0; i < drafts.size(); i++) {
+            labels.add(drafts.size() == 1 ? "" : "rad " + (i + 1) + ": ");
+        }
+        return registerAll(drafts, labels, actor);
+    }
+
+    /**
+     * The proposals of a workshop written one per line (empty lines skipped): each line a title,
+     * optionally "rubrik: beskrivning". All or nothing.
+     */
+    public List<Proposal> registerLines(String text, ProposalOrigin origin, Long dialogId, String actor) {
+        var drafts = new ArrayList<ProposalDraft>();
+        var labels = new ArrayList<String>();
+        String[] lines = (text == null ? "" : text).split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int colon = line.indexOf(": ");
+            String title = colon > 0 ? line.substring(0, colon) : line;
+            String description = colon > 0 ? line.substring(colon + 2) : "";
+            drafts.add(new ProposalDraft(title, description, null, origin, dialogId, "", "", null, false, false,
+                    java.util.Locale.forLanguageTag("sv"), "console"));
+            labels.add("rad " + (i + 1) + ": ");
+        }
+        return registerAll(drafts, labels, actor);
+    }
+
+    /**
+     * The proposals of an uploaded sheet ({@link se.planbot.plan.Spreadsheets}): columns rubrik/title,
+     * beskrivning/description, strategi/strategy, namn/name, företag/company, e-post/email,
+     * samtycke/consent (ja/yes; needed with contact details), visa namn/show name. All or nothing,
+     * every mistake named by its row.
+     */
+    public List<Proposal> registerRows(List<Map<String, String>> rows, ProposalOrigin origin, Long dialogId,
+            String actor) {
+        var drafts = new ArrayList<ProposalDraft>();
+        var labels = new ArrayList<String>();
+        var errors = new ArrayList<se.planbot.problem.FieldError>();
+        for (Map<String, String> row : rows) {
+            String label = "rad " + row.get(se.planbot.plan.Spreadsheets.ROW) + ": ";
+            String strategyText = cell(row, "strategi", "strategy");
+            Integer strategy = null;
+            if (strategyText.matches("\\d{1,2}.*")) {
+                strategy = Integer.parseInt(strategyText.replaceAll("^(\\d{1,2}).*", "$1"));
+            } else if (!strategyText.isEmpty()) {
+                errors.add(new se.planbot.problem.FieldError("strategy", label + "'" + strategyText
+                        + "' är ingen strategi; skriv dess nummer, t.ex. 2"));
+            }
+            drafts.add(new ProposalDraft(cell(row, "rubrik", "title", "förslag"), cell(row, "beskrivning", "description"),
+                    strategy, origin, dialogId, cell(row, "namn", "name"), cell(row, "företag", "company"),
+                    cell(row, "e-post", "email"), yes(cell(row, "visa namn", "show name")),
+                    yes(cell(row, "samtycke", "consent")), java.util.Locale.forLanguageTag("sv"), "console:upload"));
+            labels.add(label);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return registerAll(drafts, labels, actor);
+    }
+
+    private static String cell(Map<String, String> row, String... headings) {
+        for (String heading : headings) {
+            String value = row.get(heading);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "";
+    }
+
+    private static boolean yes(String value) {
+        return java.util.Set.of("ja", "yes", "x", "1", "true").contains(value.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private List<Proposal> registerAll(List<ProposalDraft> drafts, List<String> labels, String actor) {
         if (drafts.isEmpty()) {
             throw new InvalidInput("proposals", "inga förslag att registrera");
         }
@@ -126,15 +204,15 @@ public final class ProposalService {
         var dialogTitles = new ArrayList<String>();
         var errors = new ArrayList<se.planbot.problem.FieldError>();
         for (int i = 0; i < drafts.size(); i++) {
-            String prefix = drafts.size() == 1 ? "" : "rad " + (i + 1) + ": ";
+            String prefix = labels.get(i);
             try {
                 ProposalDraft checked = ProposalRules.check(drafts.get(i), strategies);
                 String dialogTitle = null;
                 if (checked.dialogId() != null) {
                     var dialog = dialogs.publicDialog(checked.dialogId());
                     if (dialog.isEmpty()) {
-                        errors.add(new se.planbot.problem.FieldError(prefix + "dialogId",
-                                "dialog " + checked.dialogId() + " finns inte"));
+                        errors.add(new se.planbot.problem.FieldError("dialogId",
+                                prefix + "dialog " + checked.dialogId() + " finns inte"));
                         continue;
                     }
                     dialogTitle = dialog.get().title();
@@ -142,8 +220,8 @@ public final class ProposalService {
                 clean.add(checked);
                 dialogTitles.add(dialogTitle);
             } catch (InvalidInput e) {
-                e.errors().forEach(error -> errors.add(new se.planbot.problem.FieldError(prefix + error.field(),
-                        error.message())));
+                e.errors().forEach(error -> errors.add(new se.planbot.problem.FieldError(error.field(),
+                        prefix + error.message())));
             }
         }
         if (!errors.isEmpty()) {

@@ -23,7 +23,7 @@ import se.planbot.subscribers.SubscriberService;
  */
 public record WebFaces(PebbleRenderer renderer, PlanPages planPages, DialogPages dialogPages,
         SubscriptionPages subscriptionPages, DialogApi dialogApi, SubscriberApi subscriberApi,
-        ProposalApi proposalApi, ProposalPages proposalPages,
+        ProposalApi proposalApi, ProposalPages proposalPages, ConsoleProposalPages consoleProposals,
         AccessGuard guard, Handler pageNotFound) {
 
     /** What every page shows and how forms behave. */
@@ -48,6 +48,7 @@ public record WebFaces(PebbleRenderer renderer, PlanPages planPages, DialogPages
                 new ProposalApi(proposals, json),
                 new ProposalPages(proposals, plan, dialogs.dialogs(), dialogs.texts(), personalData, pages, limiter, json,
                         zone),
+                new ConsoleProposalPages(proposals, plan, dialogs.dialogs(), pages, zone),
                 new AccessGuard(new Auth(tokens), pages, sessions),
                 pages::notFound);
     }

@@ -112,7 +112,7 @@ class ProposalServiceTest {
         var bad = draft(" ", null);
 
         assertThatThrownBy(() -> proposals.registerAll(List.of(good, bad), "test"))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("rad 2: title");
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("rad 2: ge förslaget en rubrik");
         assertThat(proposals.list(ProposalFilter.all())).hasSize(demo);
         assertThat(proposals.registerAll(List.of(good, draft("Annan idé", null)), "test")).hasSize(2);
     }

@@ -55,6 +55,7 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
         routes.addAll(publicSite());
         routes.addAll(followUps());
         routes.addAll(subscriptions());
+        routes.addAll(proposals());
         routes.addAll(consolePages());
         routes.addAll(followUpConsole());
         routes.addAll(planApi());
@@ -131,6 +132,40 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 get("/my-data", subscription::myDataPage, LINK),
                 get("/my-data/export", subscription::export, LINK),
                 post("/my-data/erase", subscription::erase, FORM));
+    }
+
+    /**
+     * Proposals (issue 11): in public the form (also on a dialog's page), the list, each timeline and
+     * the links in the proposer's mails (web/ProposalPages); for the coordinator the JSON API (web/ProposalApi).
+     */
+    private List<Route> proposals() {
+        var pages = web.proposalPages();
+        var api = web.proposalApi();
+        var review = web.consoleProposals();
+        return List.of(
+                post("/dialogs/{id}/proposals", pages::submitForDialog, FORM),
+                get("/proposals", pages::list, PUBLIC),
+                get("/proposals/new", pages::newPage, PUBLIC),
+                post("/proposals", pages::submit, FORM),
+                get("/proposals/stop", pages::stopPage, LINK),
+                post("/proposals/stop", pages::stop, LINK),
+                get("/proposals/my-data", pages::myData, LINK),
+                get("/proposals/{id}", pages::show, PUBLIC),
+                get("/api/v1/proposals", api::list, token(COORDINATOR)),
+                post("/api/v1/proposals", api::create, token(COORDINATOR)),
+                get("/api/v1/proposals/{id}", api::show, token(COORDINATOR)),
+                patch("/api/v1/proposals/{id}", api::patch, token(COORDINATOR)),
+                post("/api/v1/proposals/{id}/decision", api::decide, token(COORDINATOR)),
+
+                // Review in the console (web/ConsoleProposalPages): the working group comments, the coordinator decides
+                get("/admin/proposals", review::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                get("/admin/proposals/new", review::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals", review::register, console(PersonRole.COORDINATOR)),
+                get("/admin/proposals/{id}", review::show, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/comment", review::comment,
+                        console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/review", review::review, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals/{id}/decision", review::decide, console(PersonRole.COORDINATOR)));
     }
 
     /** The coordinator's console (/admin) and the owners' pages reached from the reminder mail. */

@@ -91,6 +91,34 @@ public final class PlanService {
         return store.completedBetween(connection, from, to);
     }
 
+    /** Status changes of an action after history entry {@code afterChangeId}, in the caller's transaction (proposals). */
+    public List<StatusChange> statusChangesAfter(Connection connection, long actionId, long afterChangeId)
+            throws SQLException {
+        return store.statusChangesAfter(connection, actionId, afterChangeId);
+    }
+
+    /** The newest history entry id of an action, in the caller's transaction (0 when none). */
+    public long lastChangeId(Connection connection, long actionId) throws SQLException {
+        return store.lastChangeId(connection, actionId);
+    }
+
+    /** The next free code {@code prefix + n} (e.g. P.13 after P.12), in the caller's transaction. */
+    public String nextCode(Connection connection, String prefix) throws SQLException {
+        int highest = 0;
+        for (String code : store.codesStartingWith(connection, prefix)) {
+            String rest = code.substring(prefix.length());
+            if (rest.matches("\\d{1,6}")) {
+                highest = Math.max(highest, Integer.parseInt(rest));
+            }
+        }
+        return prefix + (highest + 1);
+    }
+
+    /** One action read in the caller's transaction. */
+    public Optional<Action> action(Connection connection, long id) throws SQLException {
+        return store.action(connection, id);
+    }
+
     /** Everyone, in the caller's transaction. */
     public List<Person> people(Connection connection) throws SQLException {
         return store.people(connection);

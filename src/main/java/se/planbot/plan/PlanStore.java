@@ -84,6 +84,27 @@ final class PlanStore {
                 """, PlanStore::action, from, to);
     }
 
+    /** Status changes of {@code actionId} after history entry {@code afterChangeId}, oldest first. */
+    List<StatusChange> statusChangesAfter(Connection connection, long actionId, long afterChangeId) throws SQLException {
+        return Jdbc.list(connection, """
+                select c.id, c.action_id, c.at, f.new_value
+                from action_changes c join action_change_fields f on f.change_id = c.id
+                where c.action_id = ? and c.id > ? and f.field = 'status' and f.new_value is not null
+                order by c.id
+                """, row -> new StatusChange(row.getLong(1), row.getLong(2), Jdbc.instant(row, "at"),
+                        ActionStatus.fromCode(row.getString(4)).orElseThrow()), actionId, afterChangeId);
+    }
+
+    List<String> codesStartingWith(Connection connection, String prefix) throws SQLException {
+        return Jdbc.list(connection, "select code from actions where substr(code, 1, ?) = ?", row -> row.getString(1),
+                prefix.length(), prefix);
+    }
+
+    /** The newest history entry id of {@code actionId} (0 when it has none). */
+    long lastChangeId(Connection connection, long actionId) throws SQLException {
+        return Jdbc.count(connection, "select coalesce(max(id), 0) from action_changes where action_id = ?", actionId);
+    }
+
     Map<ActionStatus, Long> countByStatus(Connection connection) throws SQLException {
         var counts = new java.util.EnumMap<ActionStatus, Long>(ActionStatus.class);
         for (ActionStatus status : ActionStatus.values()) {

@@ -81,6 +81,21 @@ final class OutboundBlocks {
             var lines = indicators.stream().map(item -> "• " + ActionText.escape(text(item, "line"))).toList();
             blocks.add(section(s -> s.text(markdownText(list(texts.get("digest.indicators", indicators.size()), lines, texts)))));
         }
+        if (model.get("proposals") instanceof List<?> proposals && !proposals.isEmpty()) {
+            var counts = items(model, "proposals").get(0);
+            var lines = new ArrayList<String>(List.of(
+                    "• " + texts.get("digest.proposals.new", String.valueOf(counts.get("new"))),
+                    "• " + texts.get("digest.proposals.waiting", String.valueOf(counts.get("waiting")),
+                            String.valueOf(counts.get("days")))));
+            if (counts.get("oldest") instanceof List<?> oldest) {
+                for (Object each : oldest) {
+                    if (each instanceof Map<?, ?> proposal) {
+                        lines.add("  ◦ <" + proposal.get("url") + "|" + ActionText.escape(String.valueOf(proposal.get("title"))) + ">");
+                    }
+                }
+            }
+            blocks.add(section(s -> s.text(markdownText(list(texts.get("digest.proposals"), lines, texts)))));
+        }
         return new BlockKitAnswer.Message(title, blocks);
     }
 

@@ -14,16 +14,16 @@ import se.planbot.problem.EditDistance;
 /**
  * A question read from words, Swedish or English, in a slash command or a mention:
  * {@code 12}, {@code 2.3}, {@code mina}, {@code försenade}, {@code kommande 30}, {@code strategi 2},
- * {@code dialoger}, {@code hjälp}, or search words; "sida N"/"page N" at the end picks a page.
+ * {@code dialoger}, {@code förslag}, {@code hjälp}, or search words; "sida N"/"page N" at the end picks a page.
  * A sentence ("hur går det med åtgärd 12?") is searched for an action reference or a command word.
  */
 record Question(Kind kind, String argument, int page) {
 
-    enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, SEARCH }
+    enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, PROPOSALS, SEARCH }
 
     /** The command words in Swedish and, in the same order, in English; both are understood. */
-    static final List<String> SWEDISH_COMMANDS = List.of("hjälp", "mina", "försenade", "kommande", "strategi", "dialoger");
-    static final List<String> ENGLISH_COMMANDS = List.of("help", "mine", "overdue", "upcoming", "strategy", "dialogs");
+    static final List<String> SWEDISH_COMMANDS = List.of("hjälp", "mina", "försenade", "kommande", "strategi", "dialoger", "förslag");
+    static final List<String> ENGLISH_COMMANDS = List.of("help", "mine", "overdue", "upcoming", "strategy", "dialogs", "proposals");
 
     private static final Pattern MENTION = Pattern.compile("<[@#!][^>]*>");
     private static final Pattern ACTION_REFERENCE = Pattern.compile(
@@ -70,6 +70,11 @@ record Question(Kind kind, String argument, int page) {
             }
             case "strategi", "strategy" -> {
                 return new Question(Kind.STRATEGY, rest, page);
+            }
+            case "forslag", "forslagen", "proposals", "proposal" -> {
+                if (rest.isEmpty()) {
+                    return new Question(Kind.PROPOSALS, "", page);
+                }
             }
             case "dialoger", "dialogs", "dialog" -> {
                 if (rest.isEmpty()) {

@@ -27,12 +27,18 @@ public final class QuestionEngine {
     private final UpcomingDialogs dialogs;
     private final String command;
     private final Texts texts;
+    private ProposalsUnderReview proposals = ProposalsUnderReview.none();
 
     public QuestionEngine(PlanService plan, UpcomingDialogs dialogs, String command, Texts texts) {
         this.plan = plan;
         this.dialogs = dialogs;
         this.command = command;
         this.texts = texts;
+    }
+
+    /** Where {@code förslag} reads the proposals from (the proposals feature, built after Slack). */
+    public void proposalsFrom(ProposalsUnderReview proposals) {
+        this.proposals = proposals;
     }
 
     public Texts texts() {
@@ -60,6 +66,7 @@ public final class QuestionEngine {
             case UPCOMING -> upcoming(query, question, today);
             case STRATEGY -> strategy(query, question, today);
             case DIALOGS -> new Answer.Dialogs(query, dialogs.upcoming(PAGE_SIZE));
+            case PROPOSALS -> new Answer.Proposals(query, proposals.waiting(PAGE_SIZE));
             case SEARCH -> search(query, question, today);
         };
     }

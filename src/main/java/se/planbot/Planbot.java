@@ -56,6 +56,7 @@ import se.planbot.subscribers.SubscriberService;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
+import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.Health;
 import se.planbot.web.Metrics;
@@ -218,7 +219,8 @@ public final class Planbot implements AutoCloseable {
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone);
-        routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
+        var tools = ConsoleTools.create(faces.renderer(), webSettings, plan, transfer, dialogs, clock, zone);
+        routes = new RouteTable(faces, console, tools, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.

@@ -253,14 +253,18 @@ public final class ConsoleDialogPages {
     }
 
     private static LocalDateTime time(Context ctx, String field, Errors errors) {
-        String text = text(ctx.formParam(field)).replace(' ', 'T');
-        if (text.isEmpty()) {
+        String typed = text(ctx.formParam(field));
+        if (typed.isEmpty()) {
             return null;
         }
+        // datetime-local sends 2026-12-10T09:00; a person typing into a text box writes 2026-12-10 09:00.
+        String text = typed.matches("\\d{4}-\\d{2}-\\d{2}[ T]\\d{1,2}[:.]\\d{2}")
+                ? typed.substring(0, 10) + "T" + String.format("%5s", typed.substring(11).replace('.', ':')).replace(' ', '0')
+                : typed;
         try {
-            return LocalDateTime.parse(text.length() == 16 ? text : text + (text.length() == 10 ? "T00:00" : ""));
+            return LocalDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(field, "'" + text + "' är ingen tid; skriv år-månad-dag och klockslag, t.ex. 2026-12-10 09:00");
+            errors.add(field, "'" + typed + "' är ingen tid; skriv år-månad-dag och klockslag, t.ex. 2026-12-10 09:00");
             return null;
         }
     }

@@ -223,7 +223,8 @@ public final class Planbot implements AutoCloseable {
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
                 oidc, config.bool("auth.mail-link"));
-        var tools = ConsoleTools.create(faces.renderer(), webSettings, plan, transfer, dialogs, clock, zone);
+        var tools = ConsoleTools.create(faces.renderer(), webSettings,
+                new ConsoleTools.Services(plan, transfer, dialogs, subscribers, personalData, tokens), json, clock, zone);
         routes = new RouteTable(faces, console, tools, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
@@ -269,6 +270,10 @@ public final class Planbot implements AutoCloseable {
 
     public SubscriberService subscribers() {
         return subscribers;
+    }
+
+    public PersonalDataService personalData() {
+        return personalData;
     }
 
     public SignInService signIn() {

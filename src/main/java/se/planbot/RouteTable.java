@@ -54,6 +54,8 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, PlanA
         routes.addAll(consolePages());
         routes.addAll(consoleImport());
         routes.addAll(consoleDialogs());
+        routes.addAll(consoleSubscribers());
+        routes.addAll(consoleTokens());
         routes.addAll(planApi());
         routes.addAll(operating());
         // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
@@ -170,6 +172,25 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, PlanA
                 post("/admin/dialogs/{id}/publish", dialogs::publish, console(PersonRole.COORDINATOR)),
                 post("/admin/dialogs/{id}/cancel", dialogs::cancel, console(PersonRole.COORDINATOR)),
                 get("/admin/dialogs/{id}/registrations.csv", dialogs::registrationsCsv, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's subscribers and GDPR requests (web/ConsoleSubscriberPages): the address is posted, never in a URL. */
+    private List<Route> consoleSubscribers() {
+        var subscribers = tools.subscribers();
+        return List.of(
+                get("/admin/subscribers", subscribers::overview, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/find", subscribers::find, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/export", subscribers::export, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/erase", subscribers::erase, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's API keys (web/ConsoleTokenPages): a new key is shown once. */
+    private List<Route> consoleTokens() {
+        var tokens = tools.tokens();
+        return List.of(
+                get("/admin/tokens", tokens::list, console(PersonRole.COORDINATOR)),
+                post("/admin/tokens", tokens::create, console(PersonRole.COORDINATOR)),
+                post("/admin/tokens/{id}/revoke", tokens::revoke, console(PersonRole.COORDINATOR)));
     }
 
     /** The JSON API (web/PlanApi, web/TransferApi, web/DialogApi, web/SubscriberApi), described in OpenAPI. */

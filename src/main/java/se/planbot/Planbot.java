@@ -222,7 +222,7 @@ public final class Planbot implements AutoCloseable {
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
-                oidc, config.bool("auth.mail-link"));
+                oidc, config.bool("auth.mail-link"), sweep);
         var tools = ConsoleTools.create(faces.renderer(), webSettings,
                 new ConsoleTools.Services(plan, transfer, dialogs, subscribers, personalData, tokens), json, clock, zone);
         routes = new RouteTable(faces, console, tools, new PlanApi(plan, json, program), new TransferApi(transfer),

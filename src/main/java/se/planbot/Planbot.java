@@ -72,6 +72,7 @@ import se.planbot.oidc.OidcSignIn;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
+import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
@@ -256,11 +257,13 @@ public final class Planbot implements AutoCloseable {
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
-                oidc, config.bool("auth.mail-link"));
+                oidc, config.bool("auth.mail-link"), sweep);
+        var tools = ConsoleTools.create(faces.renderer(), webSettings,
+                new ConsoleTools.Services(plan, transfer, dialogs, subscribers, personalData, tokens), json, clock, zone);
         var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, clock, zone);
-        routes = new RouteTable(faces, console, followUpPages, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics,
-                slack.events()).routes();
+        routes = new RouteTable(faces, console, tools, followUpPages, new PlanApi(plan, json, program),
+                new TransferApi(transfer), new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json),
+                new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
@@ -322,6 +325,10 @@ public final class Planbot implements AutoCloseable {
 
     public SubscriberService subscribers() {
         return subscribers;
+    }
+
+    public PersonalDataService personalData() {
+        return personalData;
     }
 
     public SignInService signIn() {

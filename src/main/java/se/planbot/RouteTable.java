@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
+import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.OidcPages;
 import se.planbot.web.FollowUpPages;
@@ -45,9 +46,9 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, PlanApi plan, TransferApi transfer,
-        OutboxApi outbox, IndicatorApi indicatorApi, OpenApiDocument openApi, Health health, Metrics metrics,
-        Optional<SlackEventsRoute> slack) {
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, FollowUpPages followUp, PlanApi plan,
+        TransferApi transfer, OutboxApi outbox, IndicatorApi indicatorApi, OpenApiDocument openApi, Health health,
+        Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
@@ -57,6 +58,10 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
         routes.addAll(subscriptions());
         routes.addAll(proposals());
         routes.addAll(consolePages());
+        routes.addAll(consoleImport());
+        routes.addAll(consoleDialogs());
+        routes.addAll(consoleSubscribers());
+        routes.addAll(consoleTokens());
         routes.addAll(followUpConsole());
         routes.addAll(planApi());
         routes.addAll(indicators());
@@ -208,6 +213,51 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 get("/admin/mine", owners::myActions, LINK),
                 get("/admin/update/{id}", owners::updateForm, LINK),
                 post("/admin/update/{id}", owners::update, FORM));
+    }
+
+    /** The console's import and export (web/ConsoleImportPages): preview first, then apply exactly what was previewed. */
+    private List<Route> consoleImport() {
+        var imports = tools.imports();
+        return List.of(
+                get("/admin/import", imports::form, console(PersonRole.COORDINATOR)),
+                post("/admin/import/preview", imports::preview, console(PersonRole.COORDINATOR)),
+                post("/admin/import/apply", imports::apply, console(PersonRole.COORDINATOR)),
+                get("/admin/export.csv", imports::exportCsv, console(PersonRole.COORDINATOR)),
+                get("/admin/export.xlsx", imports::exportXlsx, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's dialogs (web/ConsoleDialogPages): publishing shows first how many will be invited. */
+    private List<Route> consoleDialogs() {
+        var dialogs = tools.dialogs();
+        return List.of(
+                get("/admin/dialogs", dialogs::list, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/new", dialogs::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs", dialogs::create, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}", dialogs::show, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}", dialogs::save, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}/publish", dialogs::publishPage, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}/publish", dialogs::publish, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}/cancel", dialogs::cancel, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}/registrations.csv", dialogs::registrationsCsv, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's subscribers and GDPR requests (web/ConsoleSubscriberPages): the address is posted, never in a URL. */
+    private List<Route> consoleSubscribers() {
+        var subscribers = tools.subscribers();
+        return List.of(
+                get("/admin/subscribers", subscribers::overview, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/find", subscribers::find, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/export", subscribers::export, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/erase", subscribers::erase, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's API keys (web/ConsoleTokenPages): a new key is shown once. */
+    private List<Route> consoleTokens() {
+        var tokens = tools.tokens();
+        return List.of(
+                get("/admin/tokens", tokens::list, console(PersonRole.COORDINATOR)),
+                post("/admin/tokens", tokens::create, console(PersonRole.COORDINATOR)),
+                post("/admin/tokens/{id}/revoke", tokens::revoke, console(PersonRole.COORDINATOR)));
     }
 
     /** The JSON API (web/PlanApi, web/TransferApi, web/DialogApi, web/SubscriberApi), described in OpenAPI. */

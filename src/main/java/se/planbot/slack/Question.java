@@ -32,6 +32,9 @@ record Question(Kind kind, String argument, int page) {
     private static final Pattern CODE = Pattern.compile("\\b\\d{1,3}(?:[.,]\\d{1,3})+\\b");
     private static final Pattern ID_OR_CODE = Pattern.compile("\\d{1,12}|\\d{1,3}(?:[.,]\\d{1,3})+");
     private static final Pattern PAGE = Pattern.compile("(?iu)\\s+(?:sida|page)\\s+(\\d{1,4})\\s*$");
+    private static final Pattern END_PUNCTUATION = Pattern.compile("[?!.,;:]+$");
+    private static final Pattern REFERENCE_END = Pattern.compile("[.\\-_]+$");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}.\\-]");
     private static final Set<String> QUESTION_WORDS = Set.of("hur", "vad", "vilka", "vilken", "nar", "finns",
             "how", "what", "which", "when", "is", "are", "any");
     /** Question forms and filler, folded: "Vad händer med …", "Hur ligger vi till med …", "Lars Holms åtgärder". */
@@ -51,7 +54,7 @@ record Question(Kind kind, String argument, int page) {
             page = Math.max(1, Integer.parseInt(pageMatch.group(1)));
             text = text.substring(0, pageMatch.start()).strip();
         }
-        String trimmed = text.replaceAll("[?!.,;:]+$", "").strip();
+        String trimmed = END_PUNCTUATION.matcher(text).replaceAll("").strip();
         String[] words = SearchText.fold(trimmed).split(" ");
         String first = words[0];
         String rest = words.length > 1 ? String.join(" ", Arrays.copyOfRange(words, 1, words.length)) : "";
@@ -89,7 +92,7 @@ record Question(Kind kind, String argument, int page) {
         }
         Matcher reference = ACTION_REFERENCE.matcher(text);
         if (reference.find()) {
-            return new Question(Kind.DETAIL, reference.group(1).replaceAll("[.\\-_]+$", ""), page);
+            return new Question(Kind.DETAIL, REFERENCE_END.matcher(reference.group(1)).replaceAll(""), page);
         }
         Matcher code = CODE.matcher(text);
         if (code.find()) {
@@ -102,6 +105,14 @@ record Question(Kind kind, String argument, int page) {
             }
         }
         return new Question(Kind.SEARCH, searchWords(words, trimmed), page);
+    }
+
+    /**
+     * Help, or one action looked up by id or code (one indexed row and its newest history entry):
+     * answered at once, where a list, a search or the dialogs may take longer than Slack waits.
+     */
+    boolean readyAtOnce() {
+        return kind == Kind.HELP || kind == Kind.DETAIL;
     }
 
     /** The question as the person wrote it, without mentions and page: for headings. */
@@ -137,7 +148,7 @@ record Question(Kind kind, String argument, int page) {
     private static String searchWords(String[] words, String original) {
         var kept = new ArrayList<String>();
         for (String word : words) {
-            String clean = word.replaceAll("[^\\p{L}\\p{N}.\\-]", "");
+            String clean = NOT_WORD.matcher(word).replaceAll("");
             if (!clean.isEmpty() && !STOP_WORDS.contains(clean)) {
                 kept.add(clean);
             }

@@ -23,10 +23,11 @@ public final class ProposalServiceOutcomes implements ProposalOutcomes {
         this.plan = plan;
     }
 
+    /** The year's proposals; none at all reads as the report's "Inga förslag registrerade". */
     @Override
     public Optional<List<ProposalFigure>> receivedIn(int year) {
-        return Optional.of(proposals.list(new ProposalFilter(null, year, null, null)).stream()
-                .map(this::figure).toList());
+        var figures = proposals.list(new ProposalFilter(null, year, null, null)).stream().map(this::figure).toList();
+        return figures.isEmpty() ? Optional.empty() : Optional.of(figures);
     }
 
     private ProposalFigure figure(Proposal proposal) {

@@ -220,7 +220,7 @@ public final class Planbot implements AutoCloseable {
         var webSettings = new WebFaces.Settings(site, config.locale("locale"), baseUrl.startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         var faces = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,
-                personalData, dialogs, tokens, sessions, json, clock, zone);
+                personalData, dialogs, tokens, sessions, json, clock, zone, indicators);
         dispatcherLoop = new DispatcherLoop(dispatcher, Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
         scheduler = new ReminderScheduler(reminderSettings, () -> {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));

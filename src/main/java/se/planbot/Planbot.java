@@ -53,6 +53,7 @@ import se.planbot.reminders.ReminderSettings;
 import se.planbot.reminders.ReminderSweep;
 import se.planbot.reminders.SweepTask;
 import se.planbot.reminders.WorkingDays;
+import se.planbot.slack.IndicatorAnswers;
 import se.planbot.slack.SlackIntegration;
 import se.planbot.slack.SlackSettings;
 import se.planbot.slack.UpcomingDialogs;
@@ -151,7 +152,8 @@ public final class Planbot implements AutoCloseable {
         this.ownerLinks = new OwnerLinks(database, plan, clock);
         this.oidc = OidcSignIn.from(config, database, plan, clock);
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
-                UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
+                UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), IndicatorAnswers.from(indicators, baseUrl),
+                SlackIntegration.ACK_BUDGET);
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
 
         // Every message goes out through one sender per channel.

@@ -13,15 +13,15 @@ import se.planbot.problem.EditDistance;
 /**
  * A question read from words, Swedish or English, in a slash command or a mention:
  * {@code 12}, {@code 2.3}, {@code mina}, {@code försenade}, {@code kommande 30}, {@code strategi 2},
- * {@code dialoger}, {@code hjälp}, or search words; "sida N"/"page N" at the end picks a page.
+ * {@code dialoger}, {@code indikatorer}, {@code indikator 3}, {@code hjälp}, or search words; "sida N"/"page N" at the end picks a page.
  * A sentence ("hur går det med åtgärd 12?") is searched for an action reference or a command word.
  */
 record Question(Kind kind, String argument, int page) {
 
-    enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, SEARCH }
+    enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, INDICATORS, INDICATOR, SEARCH }
 
     static final List<String> COMMAND_WORDS = List.of("hjälp", "help", "mina", "mine", "försenade", "overdue",
-            "kommande", "upcoming", "strategi", "strategy", "dialoger", "dialogs");
+            "kommande", "upcoming", "strategi", "strategy", "dialoger", "dialogs", "indikatorer", "indicators", "indikator");
 
     private static final Pattern MENTION = Pattern.compile("<[@#!][^>]*>");
     private static final Pattern ACTION_REFERENCE = Pattern.compile(
@@ -74,6 +74,12 @@ record Question(Kind kind, String argument, int page) {
                     return new Question(Kind.DIALOGS, "", page);
                 }
             }
+            case "indikatorer", "indikatorerna", "indicators" -> {
+                return new Question(Kind.INDICATORS, "", page);
+            }
+            case "indikator", "indikatorn", "indicator" -> {
+                return rest.isEmpty() ? new Question(Kind.INDICATORS, "", page) : new Question(Kind.INDICATOR, rest, page);
+            }
             default -> {
             }
         }
@@ -118,6 +124,9 @@ record Question(Kind kind, String argument, int page) {
                 }
                 case "kommande", "upcoming" -> {
                     return Optional.of(new Question(Kind.UPCOMING, "", page));
+                }
+                case "indikatorer", "indikatorerna", "indicators" -> {
+                    return Optional.of(new Question(Kind.INDICATORS, "", page));
                 }
                 default -> {
                 }

@@ -60,6 +60,7 @@ import se.planbot.reminders.ReminderSettings;
 import se.planbot.reminders.ReminderSweep;
 import se.planbot.reminders.SweepTask;
 import se.planbot.reminders.WorkingDays;
+import se.planbot.slack.IndicatorAnswers;
 import se.planbot.slack.SlackIntegration;
 import se.planbot.slack.ProposalsUnderReview;
 import se.planbot.slack.SlackSettings;
@@ -169,7 +170,8 @@ public final class Planbot implements AutoCloseable {
         this.ownerLinks = new OwnerLinks(database, plan, clock);
         this.oidc = OidcSignIn.from(config, database, plan, clock);
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
-                UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
+                UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), IndicatorAnswers.from(indicators, baseUrl),
+                SlackIntegration.ACK_BUDGET);
         slack.engine().proposalsFrom(ProposalsUnderReview.from(proposals, baseUrl, config.locale("locale")));
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
 
@@ -241,7 +243,7 @@ public final class Planbot implements AutoCloseable {
         var webSettings = new WebFaces.Settings(site, config.locale("locale"), baseUrl.startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         var faces = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,
-                personalData, dialogs, proposals, tokens, sessions, json, clock, zone);
+                personalData, dialogs, proposals, tokens, sessions, json, clock, zone, indicators);
         dispatcherLoop = new DispatcherLoop(dispatcher, Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
         scheduler = new ReminderScheduler(reminderSettings, () -> {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));

@@ -295,9 +295,14 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, Follo
                 post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)));
     }
 
-    /** Indicators against the programme's goals (web/IndicatorApi), described in OpenAPI. */
+    /** Indicators against the programme's goals: public pages (web/IndicatorPages), the API (web/IndicatorApi, in OpenAPI). */
     private List<Route> indicators() {
+        var pages = web.indicatorPages();
         return List.of(
+                get("/indicators", pages::list, PUBLIC),
+                get("/indicators/{id}", pages::show, PUBLIC),
+                get("/indicators/{id}/varden.csv", pages::csv, PUBLIC),
+
                 get("/api/v1/indicators", indicatorApi::list, PUBLIC),
                 post("/api/v1/indicators", indicatorApi::create, token(COORDINATOR)),
                 get("/api/v1/indicators/{id}", indicatorApi::show, PUBLIC),

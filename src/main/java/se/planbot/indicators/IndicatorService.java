@@ -81,6 +81,17 @@ public final class IndicatorService {
         return Optional.empty();
     }
 
+    /**
+     * The programme's headline indicator for the front page: one with a target that belongs to
+     * {@code programGoal} ("3 700 fler arbetstillfällen till 2035"), a derived one first.
+     */
+    public Optional<Indicator> headline(String programGoal) {
+        String goal = programGoal == null ? "" : programGoal.strip().toLowerCase(java.util.Locale.ROOT);
+        var candidates = list().stream().filter(indicator -> indicator.targetValue() != null
+                && indicator.goal().strip().toLowerCase(java.util.Locale.ROOT).equals(goal)).toList();
+        return candidates.stream().filter(Indicator::derived).findFirst().or(() -> candidates.stream().findFirst());
+    }
+
     /** Kolada figures that differ from values entered by hand (which were kept). */
     public List<KoladaDifference> differences() {
         return database.read(store::differences);

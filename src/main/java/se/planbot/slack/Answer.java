@@ -46,6 +46,10 @@ public sealed interface Answer {
     record Proposals(String query, List<ProposalsUnderReview.Proposal> proposals) implements Answer {
     }
 
+    /** A heading and lines of text with a link to the page they come from (the indicators). */
+    record Lines(String query, String heading, List<String> lines, String url) implements Answer {
+    }
+
     /** A short sentence: something not found, a refusal, a hint. */
     record Notice(String query, String text) implements Answer {
     }

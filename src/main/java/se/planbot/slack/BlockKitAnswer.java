@@ -94,6 +94,20 @@ public final class BlockKitAnswer {
                 blocks.add(text(texts.get("proposals.item", String.valueOf(proposal.id()), ActionText.escape(proposal.title()),
                         proposal.state()) + "\n<" + proposal.url() + "|" + texts.get("button.open") + ">"));
             }
+        } else if (answer instanceof Answer.Lines lines) {
+            fallback = lines.heading();
+            blocks.add(header(h -> h.text(plainText(ActionText.clip(lines.heading(), 150)))));
+            var text = new StringBuilder();
+            for (String line : lines.lines()) {
+                String escaped = "• " + ActionText.escape(line);
+                if (text.length() + escaped.length() + 1 > MAX_SECTION - 200) {
+                    blocks.add(text(text.toString().strip()));
+                    text.setLength(0);
+                }
+                text.append(escaped).append('\n');
+            }
+            text.append('<').append(lines.url()).append('|').append(texts.get("button.open")).append('>');
+            blocks.add(text(text.toString()));
         } else {
             var notice = (Answer.Notice) answer;
             fallback = notice.text();

@@ -81,6 +81,10 @@ public final class PlainTextAnswer {
                 out.append("• ").append(texts.get("proposals.item", String.valueOf(proposal.id()), proposal.title(), proposal.state()))
                         .append(' ').append(proposal.url()).append('\n');
             }
+        } else if (answer instanceof Answer.Lines lines) {
+            out.append(lines.heading()).append('\n');
+            lines.lines().forEach(line -> out.append("• ").append(line).append('\n'));
+            out.append(lines.url()).append('\n');
         } else if (answer instanceof Answer.Notice notice) {
             out.append(notice.text()).append('\n');
         }

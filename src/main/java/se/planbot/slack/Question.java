@@ -14,16 +14,18 @@ import se.planbot.problem.EditDistance;
 /**
  * A question read from words, Swedish or English, in a slash command or a mention:
  * {@code 12}, {@code 2.3}, {@code mina}, {@code försenade}, {@code kommande 30}, {@code strategi 2},
- * {@code dialoger}, {@code förslag}, {@code hjälp}, or search words; "sida N"/"page N" at the end picks a page.
+ * {@code dialoger}, {@code förslag}, {@code indikatorer}, {@code indikator 3}, {@code hjälp}, or search words; "sida N"/"page N" at the end picks a page.
  * A sentence ("hur går det med åtgärd 12?") is searched for an action reference or a command word.
  */
 record Question(Kind kind, String argument, int page) {
 
-    enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, PROPOSALS, SEARCH }
+    enum Kind { HELP, DETAIL, MINE, OVERDUE, UPCOMING, STRATEGY, DIALOGS, PROPOSALS, INDICATORS, INDICATOR, SEARCH }
 
     /** The command words in Swedish and, in the same order, in English; both are understood. */
-    static final List<String> SWEDISH_COMMANDS = List.of("hjälp", "mina", "försenade", "kommande", "strategi", "dialoger", "förslag");
-    static final List<String> ENGLISH_COMMANDS = List.of("help", "mine", "overdue", "upcoming", "strategy", "dialogs", "proposals");
+    static final List<String> SWEDISH_COMMANDS = List.of("hjälp", "mina", "försenade", "kommande", "strategi", "dialoger",
+            "förslag", "indikatorer", "indikator");
+    static final List<String> ENGLISH_COMMANDS = List.of("help", "mine", "overdue", "upcoming", "strategy", "dialogs",
+            "proposals", "indicators", "indicator");
 
     private static final Pattern MENTION = Pattern.compile("<[@#!][^>]*>");
     private static final Pattern ACTION_REFERENCE = Pattern.compile(
@@ -84,6 +86,12 @@ record Question(Kind kind, String argument, int page) {
                     return new Question(Kind.DIALOGS, "", page);
                 }
             }
+            case "indikatorer", "indikatorerna", "indicators" -> {
+                return new Question(Kind.INDICATORS, "", page);
+            }
+            case "indikator", "indikatorn", "indicator" -> {
+                return rest.isEmpty() ? new Question(Kind.INDICATORS, "", page) : new Question(Kind.INDICATOR, rest, page);
+            }
             default -> {
             }
         }
@@ -136,6 +144,9 @@ record Question(Kind kind, String argument, int page) {
                 }
                 case "kommande", "upcoming" -> {
                     return Optional.of(new Question(Kind.UPCOMING, "", page));
+                }
+                case "indikatorer", "indikatorerna", "indicators" -> {
+                    return Optional.of(new Question(Kind.INDICATORS, "", page));
                 }
                 default -> {
                 }

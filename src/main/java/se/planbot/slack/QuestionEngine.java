@@ -28,13 +28,20 @@ public final class QuestionEngine {
 
     private final PlanService plan;
     private final UpcomingDialogs dialogs;
+    private final IndicatorAnswers indicators;
     private final String command;
     private final Texts texts;
     private ProposalsUnderReview proposals = ProposalsUnderReview.none();
 
     public QuestionEngine(PlanService plan, UpcomingDialogs dialogs, String command, Texts texts) {
+        this(plan, dialogs, IndicatorAnswers.none(), command, texts);
+    }
+
+    public QuestionEngine(PlanService plan, UpcomingDialogs dialogs, IndicatorAnswers indicators, String command,
+            Texts texts) {
         this.plan = plan;
         this.dialogs = dialogs;
+        this.indicators = indicators;
         this.command = command;
         this.texts = texts;
     }
@@ -74,6 +81,8 @@ public final class QuestionEngine {
             case STRATEGY -> strategy(query, question, today);
             case DIALOGS -> new Answer.Dialogs(query, dialogs.upcoming(PAGE_SIZE));
             case PROPOSALS -> new Answer.Proposals(query, proposals.waiting(PAGE_SIZE));
+            case INDICATORS -> indicators.list(query, texts);
+            case INDICATOR -> indicators.detail(query, question.argument(), command, texts);
             case SEARCH -> search(query, question, today);
         };
     }

@@ -37,9 +37,14 @@ public final class SlackIntegration implements AutoCloseable {
 
     public SlackIntegration(SlackSettings settings, PlanService plan, Database database, Clock clock,
             UpcomingDialogs dialogs, Duration ackBudget) {
+        this(settings, plan, database, clock, dialogs, IndicatorAnswers.none(), ackBudget);
+    }
+
+    public SlackIntegration(SlackSettings settings, PlanService plan, Database database, Clock clock,
+            UpcomingDialogs dialogs, IndicatorAnswers indicators, Duration ackBudget) {
         this.settings = settings;
         this.clock = clock;
-        this.engine = new QuestionEngine(plan, dialogs, settings.command(), Texts.of(settings.locale()));
+        this.engine = new QuestionEngine(plan, dialogs, indicators, settings.command(), Texts.of(settings.locale()));
         if (settings.enabled()) {
             var config = new SlackConfig();
             config.setMethodsEndpointUrlPrefix(settings.apiUrl());

@@ -45,12 +45,14 @@ public final class PlanPages {
     private final ProposalService proposals;
     private final Pages pages;
     private final ZoneId zone;
+    private final IndicatorPages indicators;
 
-    PlanPages(PlanService plan, ProposalService proposals, Pages pages, ZoneId zone) {
+    PlanPages(PlanService plan, ProposalService proposals, Pages pages, ZoneId zone, IndicatorPages indicators) {
         this.plan = plan;
         this.proposals = proposals;
         this.pages = pages;
         this.zone = zone;
+        this.indicators = indicators;
     }
 
     public void accessibility(Context ctx) {
@@ -90,6 +92,9 @@ public final class PlanPages {
         model.put("total", total);
         model.put("done", done);
         model.put("overdue", overdue);
+        @SuppressWarnings("unchecked")
+        var site = (Map<String, Object>) model.get("site");
+        indicators.headline(String.valueOf(site.get("goal"))).ifPresent(headline -> model.put("headline", headline));
         pages.show(ctx, 200, "overview", model);
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import se.planbot.auth.ApiTokens;
 import se.planbot.dialogs.Dialogs;
+import se.planbot.indicators.IndicatorService;
 import se.planbot.plan.PlanService;
 import se.planbot.proposals.ProposalService;
 import se.planbot.subscribers.PersonalDataService;
@@ -21,7 +22,7 @@ import se.planbot.subscribers.SubscriberService;
  *
  * @param pageNotFound the Swedish 404 page, for paths no route knows
  */
-public record WebFaces(PebbleRenderer renderer, PlanPages planPages, DialogPages dialogPages,
+public record WebFaces(PebbleRenderer renderer, PlanPages planPages, IndicatorPages indicatorPages, DialogPages dialogPages,
         SubscriptionPages subscriptionPages, DialogApi dialogApi, SubscriberApi subscriberApi,
         ProposalApi proposalApi, ProposalPages proposalPages, ConsoleProposalPages consoleProposals,
         AccessGuard guard, Handler pageNotFound) {
@@ -33,13 +34,15 @@ public record WebFaces(PebbleRenderer renderer, PlanPages planPages, DialogPages
 
     public static WebFaces create(PebbleRenderer renderer, Settings settings, PlanService plan,
             SubscriberService subscribers, PersonalDataService personalData, Dialogs dialogs, ProposalService proposals,
-            ApiTokens tokens,
-            ConsoleSessions sessions, ObjectMapper json, Clock clock, ZoneId zone) {
+            ApiTokens tokens, ConsoleSessions sessions, ObjectMapper json, Clock clock, ZoneId zone,
+            IndicatorService indicators) {
         var pages = new Pages(renderer, new Csrf(settings.secureCookies()), settings.locale(), settings.site(),
                 settings.trustForwardedFor());
         var limiter = new RateLimiter(settings.formsPerHour(), Duration.ofHours(1), clock);
+        var indicatorPages = new IndicatorPages(indicators, pages, zone);
         return new WebFaces(renderer,
-                new PlanPages(plan, proposals, pages, zone),
+                new PlanPages(plan, proposals, pages, zone, indicatorPages),
+                indicatorPages,
                 new DialogPages(dialogs.dialogs(), dialogs.registrations(), dialogs.calendar(), dialogs.texts(), proposals,
                         pages, limiter),
                 new SubscriptionPages(subscribers, personalData, plan, pages, limiter, json),

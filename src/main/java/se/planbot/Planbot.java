@@ -26,6 +26,7 @@ import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
 import se.planbot.followup.FollowUp;
+import se.planbot.followup.FollowUpDue;
 import se.planbot.followup.IndicatorServiceFigures;
 import se.planbot.followup.ProposalOutcomes;
 import se.planbot.mail.MailSenders;
@@ -160,13 +161,16 @@ public final class Planbot implements AutoCloseable {
                 Duration.ofHours(config.integer("outbox.max-age-hours", 1, 24 * 90)));
 
         // Every sweep runs these tasks in this order; each queues into the outbox.
+        var followUpDue = new FollowUpDue(FollowUpDue.parse(config.string("followup.due")), plan, outbox,
+                reminderSettings);
         var workingDays = new WorkingDays();
         this.sweep = new ReminderSweep(database, outbox, workingDays, List.of(
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
                         reminderSettings, ownerLinks),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
-                        reminderSettings, List.of(new DialogDigest(baseUrl, zone))),
+                        reminderSettings, List.of(new DialogDigest(baseUrl, zone), followUpDue)),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
+                followUpDue,
                 dialogs.reminders(),
                 new ExpiredSignUps(personalData)), ReminderSweep.gapsOf(plan, reminderSettings));
     }

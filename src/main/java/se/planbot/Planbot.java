@@ -59,6 +59,7 @@ import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.oidc.OidcSignIn;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
@@ -111,6 +112,7 @@ public final class Planbot implements AutoCloseable {
     private final SmtpLogin smtpLogin;
     private final SignInService signIn;
     private final OwnerLinks ownerLinks;
+    private final Optional<OidcSignIn> oidc;
     private final SlackIntegration slack;
     private final Dispatcher dispatcher;
     private final ReminderSweep sweep;
@@ -148,6 +150,7 @@ public final class Planbot implements AutoCloseable {
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.ownerLinks = new OwnerLinks(database, plan, clock);
+        this.oidc = OidcSignIn.from(config, database, plan, clock);
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
@@ -233,7 +236,8 @@ public final class Planbot implements AutoCloseable {
         var health = new Health(checks);
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
-        var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone);
+        var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
+                oidc, config.bool("auth.mail-link"));
         var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, clock, zone);
         routes = new RouteTable(faces, console, followUpPages, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics,

@@ -21,6 +21,7 @@ import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.FollowUpPages;
+import se.planbot.web.OidcPages;
 import se.planbot.web.Health;
 import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
@@ -60,6 +61,12 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
         routes.addAll(operating());
         // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
         slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
+        // Single sign-on through the municipality's identity provider, when auth.oidc.issuer is set (web/OidcPages):
+        // public, because the one-time state bound to the browser's cookie is what the callback checks
+        consoleWeb.oidc().ifPresent(sso -> {
+            routes.add(get(OidcPages.START_PATH, sso::begin, PUBLIC));
+            routes.add(get(OidcPages.CALLBACK_PATH, sso::callback, PUBLIC));
+        });
         return List.copyOf(routes);
     }
 

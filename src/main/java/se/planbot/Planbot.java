@@ -145,11 +145,11 @@ public final class Planbot implements AutoCloseable {
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(),
                 mailSettings.organisation());
         subscribers.welcomeWith(dialogs.welcome());
-        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), new IndicatorServiceFigures(indicators),
-                ProposalOutcomes.NONE, clock, zone);
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.ownerLinks = new OwnerLinks(database, plan, clock);
+        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), new IndicatorServiceFigures(indicators),
+                ProposalOutcomes.NONE, ownerLinks, outbox, clock, zone, baseUrl);
         this.oidc = OidcSignIn.from(config, database, plan, clock);
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
@@ -238,7 +238,7 @@ public final class Planbot implements AutoCloseable {
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
                 oidc, config.bool("auth.mail-link"));
-        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, clock, zone);
+        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, ownerLinks, clock, zone);
         routes = new RouteTable(faces, console, followUpPages, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics,
                 slack.events()).routes();

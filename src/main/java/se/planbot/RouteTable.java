@@ -112,7 +112,11 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 get("/admin/follow-up/{year}/publish", pages::confirmPublish, coordinator),
                 post("/admin/follow-up/{year}/publish", pages::publish, coordinator),
                 get("/admin/follow-up/{year}/uppfoljning.pdf", pages::pdf, coordinator),
-                get("/admin/follow-up/{year}/uppfoljning.xlsx", pages::xlsx, coordinator));
+                get("/admin/follow-up/{year}/uppfoljning.xlsx", pages::xlsx, coordinator),
+                post("/admin/follow-up/{year}/ask-owners", pages::askOwners, coordinator),
+                // Owners answer from the mailed link; its token stands for them (web/OwnerCommentPages)
+                get("/admin/follow-up/{year}/comment", followUp.comments()::form, LINK),
+                post("/admin/follow-up/{year}/comment", followUp.comments()::save, FORM));
     }
 
     /** Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts. */

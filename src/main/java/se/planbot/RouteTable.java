@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
+import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.FollowUpPages;
 import se.planbot.web.OidcPages;
@@ -45,9 +46,9 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, PlanApi plan, TransferApi transfer,
-        OutboxApi outbox, IndicatorApi indicators, OpenApiDocument openApi, Health health, Metrics metrics,
-        Optional<SlackEventsRoute> slack) {
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, FollowUpPages followUp, PlanApi plan,
+        TransferApi transfer, OutboxApi outbox, IndicatorApi indicatorApi, OpenApiDocument openApi, Health health,
+        Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
@@ -55,9 +56,15 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
         routes.addAll(publicSite());
         routes.addAll(followUps());
         routes.addAll(subscriptions());
+        routes.addAll(proposals());
         routes.addAll(consolePages());
+        routes.addAll(consoleImport());
+        routes.addAll(consoleDialogs());
+        routes.addAll(consoleSubscribers());
+        routes.addAll(consoleTokens());
         routes.addAll(followUpConsole());
         routes.addAll(planApi());
+        routes.addAll(indicators());
         routes.addAll(operating());
         // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
         slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
@@ -136,6 +143,40 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 post("/my-data/erase", subscription::erase, FORM));
     }
 
+    /**
+     * Proposals (issue 11): in public the form (also on a dialog's page), the list, each timeline and
+     * the links in the proposer's mails (web/ProposalPages); for the coordinator the JSON API (web/ProposalApi).
+     */
+    private List<Route> proposals() {
+        var pages = web.proposalPages();
+        var api = web.proposalApi();
+        var review = web.consoleProposals();
+        return List.of(
+                post("/dialogs/{id}/proposals", pages::submitForDialog, FORM),
+                get("/proposals", pages::list, PUBLIC),
+                get("/proposals/new", pages::newPage, PUBLIC),
+                post("/proposals", pages::submit, FORM),
+                get("/proposals/stop", pages::stopPage, LINK),
+                post("/proposals/stop", pages::stop, LINK),
+                get("/proposals/my-data", pages::myData, LINK),
+                get("/proposals/{id}", pages::show, PUBLIC),
+                get("/api/v1/proposals", api::list, token(COORDINATOR)),
+                post("/api/v1/proposals", api::create, token(COORDINATOR)),
+                get("/api/v1/proposals/{id}", api::show, token(COORDINATOR)),
+                patch("/api/v1/proposals/{id}", api::patch, token(COORDINATOR)),
+                post("/api/v1/proposals/{id}/decision", api::decide, token(COORDINATOR)),
+
+                // Review in the console (web/ConsoleProposalPages): the working group comments, the coordinator decides
+                get("/admin/proposals", review::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                get("/admin/proposals/new", review::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals", review::register, console(PersonRole.COORDINATOR)),
+                get("/admin/proposals/{id}", review::show, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/comment", review::comment,
+                        console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/review", review::review, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals/{id}/decision", review::decide, console(PersonRole.COORDINATOR)));
+    }
+
     /** The coordinator's console (/admin) and the owners' pages reached from the reminder mail. */
     private List<Route> consolePages() {
         var signIn = consoleWeb.signIn();
@@ -178,6 +219,51 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 post("/admin/update/{id}", owners::update, FORM));
     }
 
+    /** The console's import and export (web/ConsoleImportPages): preview first, then apply exactly what was previewed. */
+    private List<Route> consoleImport() {
+        var imports = tools.imports();
+        return List.of(
+                get("/admin/import", imports::form, console(PersonRole.COORDINATOR)),
+                post("/admin/import/preview", imports::preview, console(PersonRole.COORDINATOR)),
+                post("/admin/import/apply", imports::apply, console(PersonRole.COORDINATOR)),
+                get("/admin/export.csv", imports::exportCsv, console(PersonRole.COORDINATOR)),
+                get("/admin/export.xlsx", imports::exportXlsx, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's dialogs (web/ConsoleDialogPages): publishing shows first how many will be invited. */
+    private List<Route> consoleDialogs() {
+        var dialogs = tools.dialogs();
+        return List.of(
+                get("/admin/dialogs", dialogs::list, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/new", dialogs::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs", dialogs::create, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}", dialogs::show, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}", dialogs::save, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}/publish", dialogs::publishPage, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}/publish", dialogs::publish, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}/cancel", dialogs::cancel, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}/registrations.csv", dialogs::registrationsCsv, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's subscribers and GDPR requests (web/ConsoleSubscriberPages): the address is posted, never in a URL. */
+    private List<Route> consoleSubscribers() {
+        var subscribers = tools.subscribers();
+        return List.of(
+                get("/admin/subscribers", subscribers::overview, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/find", subscribers::find, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/export", subscribers::export, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/erase", subscribers::erase, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's API keys (web/ConsoleTokenPages): a new key is shown once. */
+    private List<Route> consoleTokens() {
+        var tokens = tools.tokens();
+        return List.of(
+                get("/admin/tokens", tokens::list, console(PersonRole.COORDINATOR)),
+                post("/admin/tokens", tokens::create, console(PersonRole.COORDINATOR)),
+                post("/admin/tokens/{id}/revoke", tokens::revoke, console(PersonRole.COORDINATOR)));
+    }
+
     /** The JSON API (web/PlanApi, web/TransferApi, web/DialogApi, web/SubscriberApi), described in OpenAPI. */
     private List<Route> planApi() {
         var dialogApi = web.dialogApi();
@@ -200,13 +286,6 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 get("/api/v1/export.csv", transfer::exportCsv, token(COORDINATOR)),
                 get("/api/v1/export.xlsx", transfer::exportXlsx, token(COORDINATOR)),
 
-                // Indicators against the programme's goals (web/IndicatorApi)
-                get("/api/v1/indicators", indicators::list, PUBLIC),
-                post("/api/v1/indicators", indicators::create, token(COORDINATOR)),
-                get("/api/v1/indicators/{id}", indicators::show, PUBLIC),
-                patch("/api/v1/indicators/{id}", indicators::patch, token(COORDINATOR)),
-                put("/api/v1/indicators/{id}/values/{year}", indicators::putValue, token(COORDINATOR)),
-
                 // Dialogs and GDPR for the coordinator (web/DialogApi, web/SubscriberApi)
                 get("/api/v1/dialogs", dialogApi::list, token(COORDINATOR)),
                 post("/api/v1/dialogs", dialogApi::create, token(COORDINATOR)),
@@ -218,6 +297,16 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, FollowUpPages followUp, P
                 get("/api/v1/dialogs/{id}/registrations.csv", dialogApi::registrationsCsv, token(COORDINATOR)),
                 post("/api/v1/subscribers/export", web.subscriberApi()::export, token(COORDINATOR)),
                 post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)));
+    }
+
+    /** Indicators against the programme's goals (web/IndicatorApi), described in OpenAPI. */
+    private List<Route> indicators() {
+        return List.of(
+                get("/api/v1/indicators", indicatorApi::list, PUBLIC),
+                post("/api/v1/indicators", indicatorApi::create, token(COORDINATOR)),
+                get("/api/v1/indicators/{id}", indicatorApi::show, PUBLIC),
+                patch("/api/v1/indicators/{id}", indicatorApi::patch, token(COORDINATOR)),
+                put("/api/v1/indicators/{id}/values/{year}", indicatorApi::putValue, token(COORDINATOR)));
     }
 
     /** Operating (web/OutboxApi, web/Health, web/Metrics). */

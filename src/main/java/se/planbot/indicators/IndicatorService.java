@@ -181,7 +181,8 @@ public final class IndicatorService {
             store.saveDifference(connection, indicator.id(), year, value, now);
             return FetchOutcome.KEPT_ENTERED;
         }
-        if (current.isPresent() && same(current.get().value(), value)) {
+        if (current.isPresent() && (same(current.get().value(), value) || value == null)) {
+            // Kolada withdrawing a figure it once had is no reason to forget it.
             return FetchOutcome.SAME;
         }
         String note = current.map(IndicatorValue::note).orElse("");

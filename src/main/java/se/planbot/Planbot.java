@@ -31,6 +31,7 @@ import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
 import se.planbot.followup.FollowUp;
+import se.planbot.followup.FollowUpDue;
 import se.planbot.followup.IndicatorServiceFigures;
 import se.planbot.followup.ProposalServiceOutcomes;
 import se.planbot.mail.MailSenders;
@@ -163,11 +164,11 @@ public final class Planbot implements AutoCloseable {
         this.proposals = new ProposalService(database, plan, dialogs.dialogs(), outbox, clock, zone, baseUrl,
                 config.required("proposals.consent-version"),
                 config.integer("proposals.form-days-after-dialog", 0, 3650));
-        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), new IndicatorServiceFigures(indicators),
-                new ProposalServiceOutcomes(proposals, plan), clock, zone);
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.ownerLinks = new OwnerLinks(database, plan, clock);
+        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), new IndicatorServiceFigures(indicators),
+                new ProposalServiceOutcomes(proposals, plan), ownerLinks, outbox, clock, zone, baseUrl);
         this.oidc = OidcSignIn.from(config, database, plan, clock);
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), IndicatorAnswers.from(indicators, baseUrl),
@@ -184,14 +185,17 @@ public final class Planbot implements AutoCloseable {
                 Duration.ofHours(config.integer("outbox.max-age-hours", 1, 24 * 90)));
 
         // Every sweep runs these tasks in this order; each queues into the outbox.
+        var followUpDue = new FollowUpDue(FollowUpDue.parse(config.string("followup.due")), plan, outbox,
+                reminderSettings);
         var workingDays = new WorkingDays();
         this.sweep = new ReminderSweep(database, outbox, workingDays, List.of(
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
                         reminderSettings, ownerLinks),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
                         reminderSettings, List.of(new DialogDigest(baseUrl, zone), new IndicatorDigest(baseUrl),
-                        new ProposalDigest(config.integer("proposals.review-days", 1, 3650), baseUrl))),
+                        new ProposalDigest(config.integer("proposals.review-days", 1, 3650), baseUrl), followUpDue)),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
+                followUpDue,
                 dialogs.reminders(),
                 new ProposalProgressMails(proposals, baseUrl),
                 new ExpiredSignUps(personalData)), ReminderSweep.gapsOf(plan, reminderSettings));
@@ -262,7 +266,7 @@ public final class Planbot implements AutoCloseable {
                 oidc, config.bool("auth.mail-link"), sweep);
         var tools = ConsoleTools.create(faces.renderer(), webSettings,
                 new ConsoleTools.Services(plan, transfer, dialogs, subscribers, personalData, tokens), json, clock, zone);
-        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, clock, zone);
+        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, ownerLinks, clock, zone);
         routes = new RouteTable(faces, console, tools, followUpPages, new PlanApi(plan, json, program),
                 new TransferApi(transfer), new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json),
                 new OpenApiDocument(), health, metrics, slack.events()).routes();

@@ -21,8 +21,8 @@ import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
-import se.planbot.web.OidcPages;
 import se.planbot.web.FollowUpPages;
+import se.planbot.web.OidcPages;
 import se.planbot.web.Health;
 import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
@@ -119,7 +119,11 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, Follo
                 get("/admin/follow-up/{year}/publish", pages::confirmPublish, coordinator),
                 post("/admin/follow-up/{year}/publish", pages::publish, coordinator),
                 get("/admin/follow-up/{year}/uppfoljning.pdf", pages::pdf, coordinator),
-                get("/admin/follow-up/{year}/uppfoljning.xlsx", pages::xlsx, coordinator));
+                get("/admin/follow-up/{year}/uppfoljning.xlsx", pages::xlsx, coordinator),
+                post("/admin/follow-up/{year}/ask-owners", pages::askOwners, coordinator),
+                // Owners answer from the mailed link; its token stands for them (web/OwnerCommentPages)
+                get("/admin/follow-up/{year}/comment", followUp.comments()::form, LINK),
+                post("/admin/follow-up/{year}/comment", followUp.comments()::save, FORM));
     }
 
     /** Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts. */

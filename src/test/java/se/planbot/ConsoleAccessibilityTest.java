@@ -48,6 +48,11 @@ class ConsoleAccessibilityTest {
                     "/admin/follow-up/2026/publish"));
             app.publishFollowUp(2025);
             app.planbot.followUp().reports().startDraft(2026, "test");
+            app.planbot.followUp().comments().askOwners(2026);
+            String comment = BusinessFixture.path(app.planbot.database().read(connection -> Jdbc.one(connection,
+                    "select payload from outbox where template = 'followup-comment' order by id", row -> row.getString(1)))
+                    .map(payload -> payload.replaceAll("(?s).*\"url\":\"([^\"]+)\".*", "$1")).orElseThrow());
+            paths.addAll(List.of(comment, "submit:" + comment));
 
             var command = new ArrayList<>(List.of("node", "check.mjs", app.base));
             command.addAll(paths);

@@ -124,6 +124,34 @@ class ConsoleFollowUpTest {
     }
 
     @Test
+    void owners_are_asked_once_for_comments_and_answer_from_the_mailed_link_which_the_coordinator_then_reads() {
+        coordinator.post("/admin/follow-up", Map.of("year", "2026"));
+
+        var asked = coordinator.post("/admin/follow-up/2026/ask-owners", Map.of());
+        assertThat(asked.statusCode()).isEqualTo(303);
+        assertThat(asked.headers().firstValue("Location")).get().asString().matches("/admin/follow-up/2026\\?asked=[1-9]\\d*#kommentarer");
+        var mail = app.lastMail("anna.milsta@example.se", "followup-comment");
+        assertThat(mail.get("actions").toString()).contains("Företagslotsen");
+        String link = BusinessFixture.path(mail.get("url").asText());
+        assertThat(link).startsWith("/admin/follow-up/2026/comment?token=");
+        assertThat(coordinator.post("/admin/follow-up/2026/ask-owners", Map.of()).headers().firstValue("Location"))
+                .hasValue("/admin/follow-up/2026?asked=0#kommentarer");
+
+        var form = app.get(link);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Hej Anna Milsta!").contains("Företagslotsen");
+        long action = app.planbot.plan().actionByCode("1.1").orElseThrow().id();
+        var saved = app.submit(link, "/admin/follow-up/2026/comment", Map.of("token", link.substring(link.indexOf("token=") + 6),
+                "comment-" + action, "Lotsen tog emot 140 ärenden; två förvaltningar återstår."));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.body()).contains("Dina kommentarer är sparade");
+
+        assertThat(coordinator.get("/admin/follow-up/2026").body())
+                .contains("(Anna Milsta): Lotsen tog emot 140 ärenden; två förvaltningar återstår.");
+        assertThat(app.get("/admin/follow-up/2026/comment?token=ogiltig").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void an_owner_may_not_open_the_follow_up() {
         var owner = ConsoleClient.signedIn(app, app.planbot.plan().personByEmail("anna.milsta@example.se").orElseThrow());
 

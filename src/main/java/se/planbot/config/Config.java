@@ -87,6 +87,7 @@ public final class Config {
         d.put("reminders.deadline-days", "14,7,1");
         d.put("reminders.digest-cron", "0 0 8 ? * MON");
         d.put("reminders.sweep-minutes", "15");
+        d.put("followup.due", "03-31");
         d.put("coordinator.email", "");
         d.put("subscribe.consent-version", "2026-2");
         d.put("web.forms-per-hour", "20");

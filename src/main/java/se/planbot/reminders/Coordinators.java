@@ -7,16 +7,20 @@ import java.util.List;
 import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
 
-/** Where coordinator mail goes: {@code coordinator.email}, else every person with role coordinator and an email. */
-final class Coordinators {
+/**
+ * Where coordinator mail goes: {@code coordinator.email}, else every person with role coordinator and
+ * an email. Public for the other features that write to the coordinator (the follow-up's due reminder).
+ */
+public final class Coordinators {
 
-    record Recipient(String email, String name) {
+    public record Recipient(String email, String name) {
     }
 
     private Coordinators() {
     }
 
-    static List<Recipient> of(Connection connection, PlanService plan, ReminderSettings settings) throws SQLException {
+    public static List<Recipient> of(Connection connection, PlanService plan, ReminderSettings settings)
+            throws SQLException {
         if (!settings.coordinatorEmails().isEmpty()) {
             return settings.coordinatorEmails().stream().map(email -> new Recipient(email, "")).toList();
         }

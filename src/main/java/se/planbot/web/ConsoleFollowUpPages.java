@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import se.planbot.followup.FollowUpReport;
 import se.planbot.followup.FollowUpService;
+import se.planbot.followup.OwnerComments;
 import se.planbot.followup.Section;
 import se.planbot.problem.FieldError;
 import se.planbot.problem.InvalidInput;
@@ -29,13 +30,16 @@ import se.planbot.problem.InvalidInput;
 public final class ConsoleFollowUpPages {
 
     private final FollowUpService reports;
+    private final OwnerComments comments;
     private final FollowUpPages downloads;
     private final Pages pages;
     private final Clock clock;
     private final ZoneId zone;
 
-    ConsoleFollowUpPages(FollowUpService reports, FollowUpPages downloads, Pages pages, Clock clock, ZoneId zone) {
+    ConsoleFollowUpPages(FollowUpService reports, OwnerComments comments, FollowUpPages downloads, Pages pages,
+            Clock clock, ZoneId zone) {
         this.reports = reports;
+        this.comments = comments;
         this.downloads = downloads;
         this.pages = pages;
         this.clock = clock;
@@ -71,6 +75,7 @@ public final class ConsoleFollowUpPages {
             model.put("saved", ctx.queryParam("saved") == null ? "" : ctx.queryParam("saved"));
             model.put("started", ctx.queryParam("started") != null);
             model.put("justPublished", ctx.queryParam("published") != null);
+            model.put("asked", ctx.queryParam("asked") == null ? "" : ctx.queryParam("asked"));
             reportPage(ctx, 200, model, report);
         });
     }
@@ -107,6 +112,20 @@ public final class ConsoleFollowUpPages {
                 var model = model(ctx);
                 Pages.addErrors(model, invalid.errors());
                 model.put("typedMeetings", text(ctx.formParam("meetings")));
+                reportPage(ctx, 400, model, report);
+            }
+        });
+    }
+
+    /** POST /admin/follow-up/{year}/ask-owners: one mail per owner asking for comments (once per year). */
+    public void askOwners(Context ctx) {
+        withReport(ctx, report -> {
+            try {
+                int queued = comments.askOwners(report.year());
+                seeOther(ctx, "/admin/follow-up/" + report.year() + "?asked=" + queued + "#kommentarer");
+            } catch (InvalidInput invalid) {
+                var model = model(ctx);
+                Pages.addErrors(model, invalid.errors());
                 reportPage(ctx, 400, model, report);
             }
         });
@@ -163,6 +182,8 @@ public final class ConsoleFollowUpPages {
         model.putIfAbsent("typedMeetings", report.meetings());
         model.put("readyCount", Section.values().length - report.notReady().size());
         model.put("sectionCount", Section.values().length);
+        model.put("comments", comments.all(report.year()));
+        model.putIfAbsent("asked", "");
         model.put("nextDraftYear", report.year() + 1);
         model.put("nextDraftExists", reports.report(report.year() + 1).isPresent());
         pages.show(ctx, status, "console/follow-up", model);

@@ -9,6 +9,7 @@ import se.planbot.followup.FollowUp;
 import se.planbot.followup.FollowUpReport;
 import se.planbot.followup.FollowUpService;
 import se.planbot.followup.ReportFigures;
+import se.planbot.signin.OwnerLinks;
 
 /**
  * The published yearly follow-ups, for anyone: the list, one year's report as a page, and the same
@@ -31,6 +32,7 @@ public final class FollowUpPages {
     private final FollowUpView view;
     private final Map<String, Object> site;
     private ConsoleFollowUpPages console;
+    private OwnerCommentPages comments;
 
     private FollowUpPages(FollowUp followUp, Pages pages, PebbleRenderer renderer, ZoneId zone,
             Map<String, Object> site) {
@@ -43,12 +45,19 @@ public final class FollowUpPages {
 
     /** The public pages, and the coordinator's console pages beside them ({@link #console()}). */
     public static FollowUpPages create(PebbleRenderer renderer, WebFaces.Settings settings, FollowUp followUp,
-            Clock clock, ZoneId zone) {
+            OwnerLinks links, Clock clock, ZoneId zone) {
         var pages = new Pages(renderer, new Csrf(settings.secureCookies()), settings.locale(), settings.site(),
                 settings.trustForwardedFor());
         var publicPages = new FollowUpPages(followUp, pages, renderer, zone, settings.site());
-        publicPages.console = new ConsoleFollowUpPages(followUp.reports(), publicPages, pages, clock, zone);
+        publicPages.console = new ConsoleFollowUpPages(followUp.reports(), followUp.comments(), publicPages, pages,
+                clock, zone);
+        publicPages.comments = new OwnerCommentPages(followUp.comments(), links, pages);
         return publicPages;
+    }
+
+    /** Owners' comments from the mailed link. */
+    public OwnerCommentPages comments() {
+        return comments;
     }
 
     /** The console's follow-up pages (drafts, writing, publishing). */

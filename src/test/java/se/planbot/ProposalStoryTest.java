@@ -196,6 +196,17 @@ class ProposalStoryTest {
     }
 
     @Test
+    void a_proposer_erases_themselves_from_the_link_in_their_mail() {
+        long id = register("Företagslots", "eva@ekbygg.se");
+        String stop = BusinessFixture.path(app.lastMail("eva@ekbygg.se", "proposal-receipt").get("stopLink").asText());
+        var erased = app.submit(stop, "/proposals/my-data/erase", Map.of("token", stop.substring(stop.indexOf("token=") + 6)));
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(app.planbot.proposals().require(id).proposerEmail()).isNull();
+        assertThat(app.planbot.proposals().require(id).title()).isEqualTo("Företagslots");
+        assertThat(app.mails("eva@ekbygg.se", "proposal-receipt")).as("the mails sent are erased too").isEmpty();
+    }
+
+    @Test
     void bad_input_everywhere_is_a_clear_4xx_and_changes_nothing() {
         long before = count("proposals");
         var empty = app.submit("/proposals/new", "/proposals", proposal(" ", "", "", false));

@@ -330,6 +330,17 @@ public final class ProposalPages {
                         error.message())))).toList();
     }
 
+    /** POST /proposals/my-data/erase: the GDPR erasure for the proposer of a mail's link (the proposals stay, anonymised). */
+    public void erase(Context ctx) {
+        Optional<Proposal> proposal = proposals.forLink(text(ctx.formParam("token")));
+        if (proposal.isEmpty() || !proposal.get().hasEmail()) {
+            pages.badLink(ctx);
+            return;
+        }
+        personalData.erase(proposal.get().proposerEmail());
+        pages.show(ctx, 200, "erased", pages.model(ctx));
+    }
+
     private String date(Instant instant, Locale locale) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(instant.atZone(zone));
     }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import se.planbot.config.ConfigException;
 import se.planbot.dialogs.DialogDraft;
 import se.planbot.dialogs.DialogService;
+import se.planbot.indicators.DemoIndicators;
 import se.planbot.plan.ActionFilter;
 import se.planbot.plan.PersonDraft;
 import se.planbot.plan.PersonRole;
@@ -29,8 +30,8 @@ import se.planbot.proposals.ProposalState;
 /**
  * {@code serve --demo}: fills an empty database with the example plan under config/ through the
  * ordinary import (dates in it are relative to today, so the demo always has overdue and upcoming
- * actions), a coordinator and one published breakfast dialog. A database that already holds
- * actions is left alone.
+ * actions), a coordinator, one published breakfast dialog and the programme's indicators. A
+ * database that already holds actions is left alone.
  */
 final class Demo {
 
@@ -41,12 +42,15 @@ final class Demo {
     private final PlanService plan;
     private final PlanTransfer transfer;
     private final DialogService dialogs;
+    private final DemoIndicators indicators;
     private final ProposalService proposals;
 
-    Demo(PlanService plan, PlanTransfer transfer, DialogService dialogs, ProposalService proposals) {
+    Demo(PlanService plan, PlanTransfer transfer, DialogService dialogs, DemoIndicators indicators,
+            ProposalService proposals) {
         this.plan = plan;
         this.transfer = transfer;
         this.dialogs = dialogs;
+        this.indicators = indicators;
         this.proposals = proposals;
     }
 
@@ -67,8 +71,10 @@ final class Demo {
                     "Kompetensförsörjning", "Hur hittar och behåller företagen i kommunen rätt kompetens?",
                     breakfast, breakfast.plusMinutes(90), "Stadshuset, sal 1", "", 40, List.of(2)));
             dialogs.publish(dialog.id());
+            indicators.loadIntoEmptyStore();
             addProposals(dialog.id());
-            log.info("Demo data loaded from {}: {}, one published dialog and two proposals", PLAN, result.summary());
+            log.info("Demo data loaded from {}: {}, one published dialog, two proposals and the indicators", PLAN,
+                    result.summary());
         } catch (IOException e) {
             throw new ConfigException("Demodata saknas: " + PLAN + " kan inte läsas (" + e.getMessage() + ")");
         }

@@ -19,10 +19,20 @@ import se.planbot.config.Config;
 import se.planbot.db.Database;
 import se.planbot.db.DatabaseCheck;
 import se.planbot.http.HealthCheck;
+import se.planbot.indicators.DemoIndicators;
+import se.planbot.indicators.FetchReport;
+import se.planbot.indicators.IndicatorDigest;
+import se.planbot.indicators.IndicatorService;
+import se.planbot.indicators.KoladaFetch;
+import se.planbot.indicators.KoladaSettings;
+import se.planbot.indicators.KoladaUnavailable;
 import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
+import se.planbot.followup.FollowUp;
+import se.planbot.followup.IndicatorServiceFigures;
+import se.planbot.followup.ProposalServiceOutcomes;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
 import se.planbot.mail.SmtpLogin;
@@ -62,8 +72,11 @@ import se.planbot.oidc.OidcSignIn;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
+import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
+import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
+import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
@@ -96,12 +109,15 @@ public final class Planbot implements AutoCloseable {
     private final Database database;
     private final PlanService plan;
     private final PlanTransfer transfer;
+    private final IndicatorService indicators;
+    private final KoladaFetch kolada;
     private final ApiTokens tokens;
     private final Outbox outbox;
     private final OutboxAdmin outboxAdmin;
     private final SubscriberService subscribers;
     private final PersonalDataService personalData;
     private final Dialogs dialogs;
+    private final FollowUp followUp;
     private final ProposalService proposals;
     private final ReminderSettings reminderSettings;
     private final MailSettings mailSettings;
@@ -128,6 +144,8 @@ public final class Planbot implements AutoCloseable {
         this.database = Database.open(config.path("db.path"));
         this.plan = new PlanService(database, clock, zone);
         this.transfer = new PlanTransfer(plan);
+        this.indicators = new IndicatorService(database, clock);
+        this.kolada = new KoladaFetch(indicators, KoladaSettings.from(config));
         this.tokens = new ApiTokens(database, clock);
         this.outbox = new Outbox(clock);
         this.outboxAdmin = new OutboxAdmin(database, clock);
@@ -144,6 +162,8 @@ public final class Planbot implements AutoCloseable {
         this.proposals = new ProposalService(database, plan, dialogs.dialogs(), outbox, clock, zone, baseUrl,
                 config.required("proposals.consent-version"),
                 config.integer("proposals.form-days-after-dialog", 0, 3650));
+        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), new IndicatorServiceFigures(indicators),
+                new ProposalServiceOutcomes(proposals, plan), clock, zone);
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.ownerLinks = new OwnerLinks(database, plan, clock);
@@ -167,7 +187,7 @@ public final class Planbot implements AutoCloseable {
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
                         reminderSettings, ownerLinks),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
-                        reminderSettings, List.of(new DialogDigest(baseUrl, zone),
+                        reminderSettings, List.of(new DialogDigest(baseUrl, zone), new IndicatorDigest(baseUrl),
                         new ProposalDigest(config.integer("proposals.review-days", 1, 3650), baseUrl))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
                 dialogs.reminders(),
@@ -201,7 +221,7 @@ public final class Planbot implements AutoCloseable {
 
     /** {@code serve --demo}: the example plan and a dialog, into an empty database only. */
     public void loadDemo() {
-        new Demo(plan, transfer, dialogs.dialogs(), proposals).loadIntoEmptyDatabase();
+        new Demo(plan, transfer, dialogs.dialogs(), new DemoIndicators(indicators), proposals).loadIntoEmptyDatabase();
     }
 
     /** Starts the web server (port 0 picks a free one) and everything that runs beside it. */
@@ -227,6 +247,9 @@ public final class Planbot implements AutoCloseable {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));
             dispatcherLoop.nudge();
         });
+        if (kolada.enabled()) {
+            scheduler.alsoAt("kolada", kolada.settings().fetchCron(), zone, this::scheduledFetch);
+        }
         var checks = new ArrayList<HealthCheck>(List.of(HealthCheck.of("database", new DatabaseCheck(database, clock)::status),
                 new OutboxHealth(outboxAdmin, dispatcher.channels()), new SchedulerHealth(scheduler), slack.health()));
         smtpLogin.health().ifPresent(checks::add);
@@ -234,9 +257,13 @@ public final class Planbot implements AutoCloseable {
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
-                oidc, config.bool("auth.mail-link"));
-        routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
+                oidc, config.bool("auth.mail-link"), sweep);
+        var tools = ConsoleTools.create(faces.renderer(), webSettings,
+                new ConsoleTools.Services(plan, transfer, dialogs, subscribers, personalData, tokens), json, clock, zone);
+        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, clock, zone);
+        routes = new RouteTable(faces, console, tools, followUpPages, new PlanApi(plan, json, program),
+                new TransferApi(transfer), new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json),
+                new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
@@ -270,6 +297,24 @@ public final class Planbot implements AutoCloseable {
         return transfer;
     }
 
+    /** {@code indicators fetch}: every Kolada-backed indicator, now; throws {@link KoladaUnavailable}, changing nothing. */
+    public FetchReport fetchIndicators() {
+        return kolada.run();
+    }
+
+    private void scheduledFetch() {
+        try {
+            kolada.run();
+        } catch (KoladaUnavailable e) {
+            log.warn("The yearly Kolada fetch failed, nothing was changed: {}", e.getMessage());
+        }
+    }
+
+    /** The programme's indicators and their yearly values (issue 12). */
+    public IndicatorService indicators() {
+        return indicators;
+    }
+
     public ApiTokens tokens() {
         return tokens;
     }
@@ -282,12 +327,22 @@ public final class Planbot implements AutoCloseable {
         return subscribers;
     }
 
+    public PersonalDataService personalData() {
+        return personalData;
+    }
+
     public SignInService signIn() {
         return signIn;
     }
 
     public Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** The yearly follow-up report: workflow and downloads. */
+    public FollowUp followUp() {
+        return followUp;
+
     }
 
     /** Proposals: coming in, review, decisions, and the read side for reports. */

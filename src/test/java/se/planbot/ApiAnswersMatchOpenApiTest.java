@@ -115,6 +115,16 @@ class ApiAnswersMatchOpenApiTest {
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(sheet.body())).build()), 200);
         check(app.api("GET", "/api/v1/export.xlsx", null), 200);
 
+        check(app.get("/api/v1/indicators"), 200);
+        check(app.get("/api/v1/indicators/2"), 200);
+        var indicator = check(app.api("POST", "/api/v1/indicators", "{\"name\":\"Konkurser\",\"unit\":\"per 1 000 inv.\","
+                + "\"direction\":\"lower\",\"source\":\"kolada\",\"koladaKpi\":\"N00926\",\"baselineYear\":2021,"
+                + "\"baselineValue\":0.4,\"targetYear\":2035,\"targetValue\":0.3}"), 201);
+        String indicatorPath = "/api/v1/indicators/" + app.json(indicator).get("id").asLong();
+        check(app.api("PATCH", indicatorPath, "{\"strategy\":5,\"koladaMunicipality\":null}"), 200);
+        check(app.api("PUT", indicatorPath + "/values/2024", "{\"value\":0.35,\"note\":\"Preliminärt\"}"), 200);
+        check(app.get(indicatorPath), 200);
+
         assertThat(problems).isEmpty();
         assertThat(answered).containsAll(documentedOperations());
     }
@@ -129,6 +139,12 @@ class ApiAnswersMatchOpenApiTest {
         check(asAdmin("POST", "/api/v1/subscribers/erase", "[]"), 400);
         check(app.api("GET", "/api/v1/outbox?status=lost", null), 400);
         check(app.api("POST", "/api/v1/import", ""), 400);
+        check(app.api("POST", "/api/v1/indicators", "{\"name\":\"Jobb\",\"baselineYear\":2021,\"baselineValue\":1,"
+                + "\"targetYear\":2019,\"targetValue\":2}"), 400);
+        check(app.api("PUT", "/api/v1/indicators/1/values/20x4", "{\"value\":1}"), 400);
+        check(app.api("PUT", "/api/v1/indicators/1/values/2024", "{\"value\":\"mycket\"}"), 400);
+        check(app.get("/api/v1/indicators/999"), 404);
+        check(app.api("PUT", "/api/v1/indicators/999/values/2024", "{\"value\":1}"), 404);
         check(app.api("POST", "/api/v1/proposals", "{\"title\":\"\",\"description\":\"" + "x".repeat(10_000) + "\"}"), 400);
         check(app.api("POST", "/api/v1/proposals", "{\"title\":\"Idé\",\"dialogId\":999}"), 400);
         check(app.api("GET", "/api/v1/proposals?state=klar", null), 400);

@@ -54,10 +54,10 @@ class OpenApiDriftTest {
     @Test
     void a_route_added_to_the_table_without_documenting_it_is_drift() {
         var table = new ArrayList<>(app.planbot().routes());
-        table.add(Route.get("/api/v1/indicators", ctx -> ctx.json(List.of()), Access.PUBLIC));
+        table.add(Route.get("/api/v1/widgets", ctx -> ctx.json(List.of()), Access.PUBLIC));
 
         assertThat(contract.drift(apiRoles(table)))
-                .containsExactly("GET /api/v1/indicators: in the route table, but not in the OpenAPI document");
+                .containsExactly("GET /api/v1/widgets: in the route table, but not in the OpenAPI document");
     }
 
     @Test

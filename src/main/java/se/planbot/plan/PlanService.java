@@ -191,21 +191,64 @@ public final class PlanService {
      * ("p12" or "P-12" for "P.12", "2,3" for "2.3"); empty when none or several match.
      */
     public Optional<Action> actionWithCode(String code) {
-        String text = code.trim();
-        return actionByCode(text).or(() -> {
-            List<Action> found = database.read(connection -> queries.withCodeKey(connection, text));
-            return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-        });
+        return database.read(connection -> withCode(connection, code.trim()));
     }
 
     /** An action by code in any spelling ({@link #actionWithCode}) or by numeric id ("12"); a code wins. */
     public Optional<Action> actionByIdOrCode(String idOrCode) {
-        String text = idOrCode.trim();
-        Optional<Action> byCode = actionWithCode(text);
-        if (byCode.isPresent() || !text.matches("\\d{1,12}")) {
+        return database.read(connection -> byIdOrCode(connection, idOrCode.trim()));
+    }
+
+    /** {@link #actionByIdOrCode} with its newest history entry, read in one transaction (a Slack answer). */
+    public Optional<ActionDetail> actionDetail(String idOrCode) {
+        return database.read(connection -> {
+            Optional<Action> action = byIdOrCode(connection, idOrCode.trim());
+            if (action.isEmpty()) {
+                return Optional.<ActionDetail>empty();
+            }
+            return Optional.of(new ActionDetail(action.get(), store.lastChange(connection, action.get().id())));
+        });
+    }
+
+    /** {@link #actionWithCode} with its newest history entry, read in one transaction. */
+    public Optional<ActionDetail> actionDetailWithCode(String code) {
+        return database.read(connection -> {
+            Optional<Action> action = withCode(connection, code.trim());
+            if (action.isEmpty()) {
+                return Optional.<ActionDetail>empty();
+            }
+            return Optional.of(new ActionDetail(action.get(), store.lastChange(connection, action.get().id())));
+        });
+    }
+
+    private Optional<Action> withCode(Connection connection, String text) throws SQLException {
+        Optional<Action> exact = store.actionByCode(connection, text);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Action> found = queries.withCodeKey(connection, text);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private Optional<Action> byIdOrCode(Connection connection, String text) throws SQLException {
+        Optional<Action> byCode = withCode(connection, text);
+        if (byCode.isPresent() || !isId(text)) {
             return byCode;
         }
-        return action(Long.parseLong(text));
+        return store.action(connection, Long.parseLong(text));
+    }
+
+    /** 1 to 12 digits (no regex per question: this is on the Slack command's path). */
+    private static boolean isId(String text) {
+        if (text.isEmpty() || text.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Action requireAction(long id) {

@@ -198,8 +198,25 @@ final class PlanStore {
 
     /** The newest history entry of each of the given actions (for "last update" in answers). */
     Optional<Change> lastChange(Connection connection, long actionId) throws SQLException {
-        List<Change> all = history(connection, actionId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        // Only the newest entry and its fields (index action_changes_action), not the whole history.
+        Optional<Change> newest = Jdbc.one(connection,
+                "select * from action_changes where action_id = ? order by id desc limit 1", PlanStore::change,
+                actionId);
+        if (newest.isEmpty()) {
+            return newest;
+        }
+        List<FieldChange> fields = Jdbc.list(connection,
+                "select field, old_value, new_value from action_change_fields where change_id = ? order by rowid",
+                row -> new FieldChange(row.getString("field"), row.getString("old_value"), row.getString("new_value")),
+                newest.get().id());
+        Change change = newest.get();
+        return Optional.of(new Change(change.id(), change.actionId(), change.at(), change.actor(), change.note(),
+                List.copyOf(fields), change.notePublic()));
+    }
+
+    private static Change change(ResultSet row) throws SQLException {
+        return new Change(row.getLong("id"), row.getLong("action_id"), Jdbc.instant(row, "at"), row.getString("actor"),
+                row.getString("note"), List.of(), row.getInt("note_public") == 1);
     }
 
     private static Strategy strategy(ResultSet row) throws SQLException {

@@ -17,6 +17,11 @@ public final class Errors {
         return errors.stream().anyMatch(error -> error.field().equals(field));
     }
 
+    /** Every problem so far, in the order found. */
+    public List<FieldError> all() {
+        return List.copyOf(errors);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -49,6 +49,9 @@ public final class WebServer {
             }
             config.http.defaultContentType = "application/json; charset=utf-8";
             config.startup.showJavalinBanner = false;
+            // The console's import upload (multipart): the API's sheet limit and a little for the form's fields.
+            config.jetty.multipartConfig.maxTotalRequestSize(TransferApi.MAX_IMPORT_BYTES + 100_000L, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(TransferApi.MAX_IMPORT_BYTES + 1L, io.javalin.config.SizeUnit.BYTES);
             config.jetty.modifyServer(server -> server.setErrorHandler(new ErrorPage()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ErrorPage()));
             if (metrics != null) {

@@ -159,6 +159,7 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, Follo
                 get("/proposals/stop", pages::stopPage, LINK),
                 post("/proposals/stop", pages::stop, LINK),
                 get("/proposals/my-data", pages::myData, LINK),
+                post("/proposals/my-data/erase", pages::erase, FORM),
                 get("/proposals/{id}", pages::show, PUBLIC),
                 get("/api/v1/proposals", api::list, token(COORDINATOR)),
                 post("/api/v1/proposals", api::create, token(COORDINATOR)),

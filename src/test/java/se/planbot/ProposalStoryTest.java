@@ -114,6 +114,11 @@ class ProposalStoryTest {
     @Test
     void a_rejection_is_answered_publicly_and_reaches_a_proposer_who_stopped_invitations_and_progress_mails()
             throws Exception {
+        app.subscribeAndConfirm("bo@ekbygg.se", "Bo Berg", List.of(2));
+        String unsubscribe = BusinessFixture.path(app.lastMail("bo@ekbygg.se", "subscribe-welcome").get("unsubscribeLink")
+                .asText());
+        app.post(app.cookieless, unsubscribe, Map.of("List-Unsubscribe", "One-Click"));
+        assertThat(app.subscriberStatus("bo@ekbygg.se")).isEqualTo("unsubscribed");
         var sent = app.submit("/proposals/new", "/proposals", proposal("Fler parkeringar i centrum", "Bo Berg",
                 "bo@ekbygg.se", false));
         long id = Long.parseLong(matching(sent.body(), "/proposals/(\\d+)"));
@@ -131,6 +136,19 @@ class ProposalStoryTest {
         String page = app.get("/proposals/" + id).body();
         assertThat(page).contains("Avslaget").contains("Parkeringen byggs ut av fastighetsägaren 2027.")
                 .doesNotContain("Bo Berg");
+    }
+
+    @Test
+    void an_english_proposer_gets_english_pages_and_mails() throws Exception {
+        var sent = app.submit("/proposals/new?locale=en", "/proposals", Map.of("title", "Joint job fair",
+                "name", "Eva Ek", "email", EVA, "locale", "en"));
+        assertThat(sent.statusCode()).isEqualTo(400);
+        assertThat(sent.body()).contains("Tick the box to agree that we keep your contact details");
+        var fields = new LinkedHashMap<String, Object>(Map.of("title", "Joint job fair", "name", "Eva Ek",
+                "email", EVA, "consent", "yes", "locale", "en"));
+        assertThat(app.submit("/proposals/new?locale=en", "/proposals", fields).body()).contains("Thank you for your proposal");
+        MimeMessage receipt = receive("Thank you for your proposal: Joint job fair");
+        assertThat(text(receipt)).contains("will be reviewed by the working group").contains("?locale=en");
     }
 
     @Test
@@ -175,6 +193,17 @@ class ProposalStoryTest {
         assertThat(left).isZero();
         assertThat(app.get("/proposals/" + id).body()).contains("Förslagsställarens uppgifter raderades").doesNotContain("Eva Ek");
         assertThat(app.get(myData).statusCode()).as("the erased person's links open nothing").isEqualTo(404);
+    }
+
+    @Test
+    void a_proposer_erases_themselves_from_the_link_in_their_mail() {
+        long id = register("Företagslots", "eva@ekbygg.se");
+        String stop = BusinessFixture.path(app.lastMail("eva@ekbygg.se", "proposal-receipt").get("stopLink").asText());
+        var erased = app.submit(stop, "/proposals/my-data/erase", Map.of("token", stop.substring(stop.indexOf("token=") + 6)));
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(app.planbot.proposals().require(id).proposerEmail()).isNull();
+        assertThat(app.planbot.proposals().require(id).title()).isEqualTo("Företagslots");
+        assertThat(app.mails("eva@ekbygg.se", "proposal-receipt")).as("the mails sent are erased too").isEmpty();
     }
 
     @Test

@@ -418,9 +418,8 @@ public final class ProposalService {
                 linked.add(plan.createAction(connection, prefilled(connection, current, decision.newAction()), actor,
                         "Från förslag " + current.id() + ": " + current.title()));
             }
-            String finalAnswer = answer.isEmpty() && decision.decision() == ProposalState.ACCEPTED
-                    ? "" : answer;
-            store.setState(connection, id, decision.decision(), finalAnswer, decision.mergedInto(), now);
+            store.setState(connection, id, decision.decision(), answer, decision.mergedInto(), now);
+            store.addEntry(connection, id, now, actor, "state", current.state(), decision.decision(), answer, true);
             long seen = 0;
             for (Action action : linked) {
                 store.link(connection, id, action.id(), now);
@@ -433,7 +432,6 @@ public final class ProposalService {
                 }
             }
             store.setProgressSeen(connection, id, seen);
-            store.addEntry(connection, id, now, actor, "state", current.state(), decision.decision(), finalAnswer, true);
             Proposal decided = store.byId(connection, id).orElseThrow();
             if (decided.hasEmail()) {
                 mails.decision(connection, decided, actionModels(connection, decided), mergedTitle);

@@ -142,7 +142,11 @@ public final class ProposalPages {
             model.put("mailed", proposal.hasEmail());
             pages.show(ctx, 200, "proposal-sent", model);
         } catch (InvalidInput e) {
-            Pages.addErrors(model, e.errors());
+            // Already worded for the page's language: Pages.addErrors must not swap in the subscription's texts.
+            var worded = english(model, e.errors());
+            Object english = model.put("en", false);
+            Pages.addErrors(model, worded);
+            model.put("en", english);
             model.put("proposalErrors", model.get("errors"));
             var form = new LinkedHashMap<String, Object>();
             form.put("title", text(draft.title()));
@@ -311,6 +315,30 @@ public final class ProposalPages {
                 .contentType("application/json; charset=utf-8")
                 .result(json.writerWithDefaultPrettyPrinter().writeValueAsString(
                         personalData.export(proposal.get().proposerEmail())));
+    }
+
+    /** The consent and title errors in English say what the proposal form means, not the subscription's words. */
+    @SuppressWarnings("unchecked")
+    private static List<se.planbot.problem.FieldError> english(Map<String, Object> model,
+            List<se.planbot.problem.FieldError> errors) {
+        if (!Boolean.TRUE.equals(model.get("en"))) {
+            return errors;
+        }
+        var texts = (Map<String, String>) model.get("t");
+        return errors.stream().map(error -> new se.planbot.problem.FieldError(error.field(),
+                texts.getOrDefault("error_proposal_" + error.field(), texts.getOrDefault("error_" + error.field(),
+                        error.message())))).toList();
+    }
+
+    /** POST /proposals/my-data/erase: the GDPR erasure for the proposer of a mail's link (the proposals stay, anonymised). */
+    public void erase(Context ctx) {
+        Optional<Proposal> proposal = proposals.forLink(text(ctx.formParam("token")));
+        if (proposal.isEmpty() || !proposal.get().hasEmail()) {
+            pages.badLink(ctx);
+            return;
+        }
+        personalData.erase(proposal.get().proposerEmail());
+        pages.show(ctx, 200, "erased", pages.model(ctx));
     }
 
     private String date(Instant instant, Locale locale) {

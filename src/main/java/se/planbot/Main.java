@@ -24,6 +24,7 @@ import se.planbot.problem.InvalidInput;
         description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
         subcommands = {
             Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, TokenCommand.class, PersonCommand.class,
+            IndicatorsCommand.class,
             Main.Ask.class
         })
 public final class Main implements Callable<Integer> {
@@ -232,7 +233,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             try (Planbot planbot = main.planbot()) {
                 int count = planbot.transfer().exportFile(file);
-                main.out().println("Exporterade " + count + " åtgärder till " + file);
+                main.out().println("Exporterade " + count + (count == 1 ? " åtgärd" : " åtgärder") + " till " + file);
             }
             return 0;
         }

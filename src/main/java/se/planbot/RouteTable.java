@@ -12,6 +12,7 @@ import static se.planbot.web.Access.token;
 import static se.planbot.web.Route.get;
 import static se.planbot.web.Route.patch;
 import static se.planbot.web.Route.post;
+import static se.planbot.web.Route.put;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.OidcPages;
+import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
+import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
 import se.planbot.web.OutboxApi;
@@ -43,20 +46,25 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, PlanApi plan, TransferApi transfer, OutboxApi outbox,
-        OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, FollowUpPages followUp, PlanApi plan,
+        TransferApi transfer, OutboxApi outbox, IndicatorApi indicatorApi, OpenApiDocument openApi, Health health,
+        Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
         var routes = new ArrayList<Route>();
         routes.addAll(publicSite());
+        routes.addAll(followUps());
         routes.addAll(subscriptions());
+        routes.addAll(proposals());
         routes.addAll(consolePages());
         routes.addAll(consoleImport());
         routes.addAll(consoleDialogs());
         routes.addAll(consoleSubscribers());
         routes.addAll(consoleTokens());
+        routes.addAll(followUpConsole());
         routes.addAll(planApi());
+        routes.addAll(indicators());
         routes.addAll(operating());
         // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
         slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
@@ -89,6 +97,31 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, PlanA
                 post("/registrations/cancel", dialogs::cancel, FORM));
     }
 
+    /** The published yearly follow-ups, as pages, PDF and XLSX (web/FollowUpPages); drafts are console-only. */
+    private List<Route> followUps() {
+        return List.of(
+                get("/follow-up", followUp::list, PUBLIC),
+                get("/follow-up/{year}", followUp::show, PUBLIC),
+                get("/follow-up/{year}/uppfoljning.pdf", followUp::pdf, PUBLIC),
+                get("/follow-up/{year}/uppfoljning.xlsx", followUp::xlsx, PUBLIC));
+    }
+
+    /** The coordinator writes and publishes the yearly follow-up in the console (web/ConsoleFollowUpPages). */
+    private List<Route> followUpConsole() {
+        var pages = followUp.console();
+        var coordinator = console(PersonRole.COORDINATOR);
+        return List.of(
+                get("/admin/follow-up", pages::list, coordinator),
+                post("/admin/follow-up", pages::start, coordinator),
+                get("/admin/follow-up/{year}", pages::show, coordinator),
+                post("/admin/follow-up/{year}/sections/{section}", pages::saveSection, coordinator),
+                post("/admin/follow-up/{year}/meetings", pages::saveMeetings, coordinator),
+                get("/admin/follow-up/{year}/publish", pages::confirmPublish, coordinator),
+                post("/admin/follow-up/{year}/publish", pages::publish, coordinator),
+                get("/admin/follow-up/{year}/uppfoljning.pdf", pages::pdf, coordinator),
+                get("/admin/follow-up/{year}/uppfoljning.xlsx", pages::xlsx, coordinator));
+    }
+
     /** Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts. */
     private List<Route> subscriptions() {
         var subscription = web.subscriptionPages();
@@ -104,6 +137,40 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, PlanA
                 get("/my-data", subscription::myDataPage, LINK),
                 get("/my-data/export", subscription::export, LINK),
                 post("/my-data/erase", subscription::erase, FORM));
+    }
+
+    /**
+     * Proposals (issue 11): in public the form (also on a dialog's page), the list, each timeline and
+     * the links in the proposer's mails (web/ProposalPages); for the coordinator the JSON API (web/ProposalApi).
+     */
+    private List<Route> proposals() {
+        var pages = web.proposalPages();
+        var api = web.proposalApi();
+        var review = web.consoleProposals();
+        return List.of(
+                post("/dialogs/{id}/proposals", pages::submitForDialog, FORM),
+                get("/proposals", pages::list, PUBLIC),
+                get("/proposals/new", pages::newPage, PUBLIC),
+                post("/proposals", pages::submit, FORM),
+                get("/proposals/stop", pages::stopPage, LINK),
+                post("/proposals/stop", pages::stop, LINK),
+                get("/proposals/my-data", pages::myData, LINK),
+                get("/proposals/{id}", pages::show, PUBLIC),
+                get("/api/v1/proposals", api::list, token(COORDINATOR)),
+                post("/api/v1/proposals", api::create, token(COORDINATOR)),
+                get("/api/v1/proposals/{id}", api::show, token(COORDINATOR)),
+                patch("/api/v1/proposals/{id}", api::patch, token(COORDINATOR)),
+                post("/api/v1/proposals/{id}/decision", api::decide, token(COORDINATOR)),
+
+                // Review in the console (web/ConsoleProposalPages): the working group comments, the coordinator decides
+                get("/admin/proposals", review::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                get("/admin/proposals/new", review::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals", review::register, console(PersonRole.COORDINATOR)),
+                get("/admin/proposals/{id}", review::show, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/comment", review::comment,
+                        console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/review", review::review, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals/{id}/decision", review::decide, console(PersonRole.COORDINATOR)));
     }
 
     /** The coordinator's console (/admin) and the owners' pages reached from the reminder mail. */
@@ -226,6 +293,16 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, PlanA
                 get("/api/v1/dialogs/{id}/registrations.csv", dialogApi::registrationsCsv, token(COORDINATOR)),
                 post("/api/v1/subscribers/export", web.subscriberApi()::export, token(COORDINATOR)),
                 post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)));
+    }
+
+    /** Indicators against the programme's goals (web/IndicatorApi), described in OpenAPI. */
+    private List<Route> indicators() {
+        return List.of(
+                get("/api/v1/indicators", indicatorApi::list, PUBLIC),
+                post("/api/v1/indicators", indicatorApi::create, token(COORDINATOR)),
+                get("/api/v1/indicators/{id}", indicatorApi::show, PUBLIC),
+                patch("/api/v1/indicators/{id}", indicatorApi::patch, token(COORDINATOR)),
+                put("/api/v1/indicators/{id}/values/{year}", indicatorApi::putValue, token(COORDINATOR)));
     }
 
     /** Operating (web/OutboxApi, web/Health, web/Metrics). */

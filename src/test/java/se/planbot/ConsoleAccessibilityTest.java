@@ -70,7 +70,11 @@ class ConsoleAccessibilityTest {
                     "/admin/actions?locale=en", "/admin/actions/" + action, "submit:/admin/actions/" + action,
                     "/admin/actions/new", "submit:/admin/actions/new", "/admin/actions/99999", "/admin/people",
                     "submit:/admin/people", "/admin/people/" + coordinator.id(), "/admin/outbox",
-                    "/admin/outbox?status=sent", update, "submit:" + update, mine, "/admin/update/1?token=ogiltig"));
+                    "/admin/outbox?status=sent", update, "submit:" + update, mine, "/admin/update/1?token=ogiltig",
+                    "/admin/follow-up", "submit:/admin/follow-up", "/admin/follow-up/2025", "/admin/follow-up/2026",
+                    "/admin/follow-up/2026/publish"));
+            app.publishFollowUp(2025);
+            app.planbot.followUp().reports().startDraft(2026, "test");
             paths.addAll(toolPages(app));
 
             var command = new ArrayList<>(List.of("node", "check.mjs", app.base));

@@ -93,6 +93,14 @@ public final class Config {
         d.put("web.trust-forwarded-for", "false");
         d.put("accessibility.contact-email", "");
         d.put("console.idle-timeout-minutes", "480");
+        d.put("kolada.municipality", "");
+        d.put("kolada.api-url", "https://api.kolada.se/v3");
+        d.put("kolada.fetch-cron", "0 0 7 15 3 ?");
+        d.put("kolada.timeout-seconds", "20");
+        d.put("kolada.attempts", "3");
+        d.put("proposals.consent-version", "2026-1");
+        d.put("proposals.form-days-after-dialog", "30");
+        d.put("proposals.review-days", "60");
         return d;
     }
 

@@ -27,6 +27,11 @@ final class XlsxFormat {
     }
 
     static se.planbot.plan.Sheet read(InputStream in) {
+        return read(in, false);
+    }
+
+    /** {@code plainNumbers}: a number cell as its plain value (3700, 4.1), never as Excel shows it ("3,700"). */
+    static se.planbot.plan.Sheet read(InputStream in, boolean plainNumbers) {
         try (Workbook workbook = WorkbookFactory.create(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             var formatter = new DataFormatter();
@@ -44,7 +49,7 @@ final class XlsxFormat {
                 var cells = new LinkedHashMap<String, String>();
                 boolean any = false;
                 for (int i = 0; i < headings.size(); i++) {
-                    String value = text(row.getCell(i), formatter);
+                    String value = text(row.getCell(i), formatter, plainNumbers);
                     any |= !value.isBlank();
                     cells.put(headings.get(i), value);
                 }
@@ -66,9 +71,12 @@ final class XlsxFormat {
         }
     }
 
-    private static String text(Cell cell, DataFormatter formatter) {
+    private static String text(Cell cell, DataFormatter formatter, boolean plainNumbers) {
         if (cell == null) {
             return "";
+        }
+        if (plainNumbers && cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
+            return java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
         }
         if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             LocalDateTime value = cell.getLocalDateTimeCellValue();

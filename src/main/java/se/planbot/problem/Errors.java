@@ -17,8 +17,18 @@ public final class Errors {
         return errors.stream().anyMatch(error -> error.field().equals(field));
     }
 
+    /** Every problem so far, in the order found. */
+    public List<FieldError> all() {
+        return List.copyOf(errors);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    /** Copies these errors into {@code into} with each field prefixed (a nested object's fields: {@code newAction.code}). */
+    public void addTo(String prefix, Errors into) {
+        errors.forEach(error -> into.add(prefix + error.field(), error.message()));
     }
 
     public void throwIfAny() {

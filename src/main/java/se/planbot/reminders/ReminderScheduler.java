@@ -34,12 +34,37 @@ public final class ReminderScheduler implements AutoCloseable {
 
     private final ReminderSettings settings;
     private final Runnable onTime;
+    private final java.util.Map<String, Timed> others = new java.util.LinkedHashMap<>();
     private Scheduler scheduler;
+
+    /** A further job on the same alarm clock (e.g. the yearly Kolada fetch), at a cron time in {@code zone}. */
+    private record Timed(String cron, java.time.ZoneId zone, Runnable job) {
+    }
 
     /** {@code onTime} runs the sweep and wakes the dispatcher; never two at once. */
     public ReminderScheduler(ReminderSettings settings, Runnable onTime) {
         this.settings = settings;
         this.onTime = onTime;
+    }
+
+    /**
+     * Also runs {@code job} at {@code cron} (Quartz, in {@code zone}); call before {@link #start()}.
+     * Jobs run one at a time on their own thread, beside the sweep.
+     */
+    public ReminderScheduler alsoAt(String name, String cron, java.time.ZoneId zone, Runnable job) {
+        others.put(name, new Timed(cron, zone, job));
+        return this;
+    }
+
+    /** The next time the job {@code name} given to {@link #alsoAt} fires, once started. */
+    public Optional<Date> next(String name) {
+        try {
+            return scheduler == null ? Optional.empty()
+                    : Optional.ofNullable(scheduler.getTrigger(TriggerKey.triggerKey(name, "planbot")))
+                            .map(Trigger::getNextFireTime);
+        } catch (SchedulerException e) {
+            return Optional.empty();
+        }
     }
 
     /** The digest trigger exactly as scheduled; tests ask it for fire times across DST changes. */
@@ -55,11 +80,14 @@ public final class ReminderScheduler implements AutoCloseable {
         properties.put("org.quartz.scheduler.instanceName", "planbot-reminders");
         properties.put("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        properties.put("org.quartz.threadPool.threadCount", "1");
+        properties.put("org.quartz.threadPool.threadCount", others.isEmpty() ? "1" : "2");
         properties.put("org.quartz.threadPool.threadNamePrefix", "planbot-reminders");
         try {
             scheduler = new StdSchedulerFactory(properties).getScheduler();
-            scheduler.setJobFactory((bundle, owner) -> new OnTimeJob(onTime));
+            scheduler.setJobFactory((bundle, owner) -> {
+                var other = others.get(bundle.getJobDetail().getKey().getName());
+                return other == null ? new OnTimeJob(onTime) : new OtherJob(other.job());
+            });
             var sweep = newJob(OnTimeJob.class).withIdentity("sweep", "planbot").build();
             Trigger every = newTrigger().withIdentity("sweep", "planbot").startNow()
                     .withSchedule(simpleSchedule().withIntervalInMinutes(settings.sweepMinutes()).repeatForever()
@@ -68,6 +96,15 @@ public final class ReminderScheduler implements AutoCloseable {
             scheduler.scheduleJob(sweep, every);
             var digest = newJob(OnTimeJob.class).withIdentity("digest", "planbot").build();
             scheduler.scheduleJob(digest, digestTrigger(settings.digestCron(), settings.zone()));
+            for (var other : others.entrySet()) {
+                var job = newJob(OtherJob.class).withIdentity(other.getKey(), "planbot").build();
+                scheduler.scheduleJob(job, newTrigger().withIdentity(other.getKey(), "planbot")
+                        .withSchedule(cronSchedule(other.getValue().cron())
+                                .inTimeZone(TimeZone.getTimeZone(other.getValue().zone()))
+                                .withMisfireHandlingInstructionFireAndProceed())
+                        .build());
+                log.info("Job {} scheduled at '{}' in {}", other.getKey(), other.getValue().cron(), other.getValue().zone());
+            }
             scheduler.start();
             log.info("Reminders scheduled: sweep every {} min, digest '{}' in {}", settings.sweepMinutes(),
                     settings.digestCron(), settings.zone());
@@ -102,6 +139,25 @@ public final class ReminderScheduler implements AutoCloseable {
                 scheduler.shutdown(true);
             } catch (SchedulerException e) {
                 log.warn("Stopping the reminder scheduler failed", e);
+            }
+        }
+    }
+
+    /** A job given to {@link #alsoAt}; its own class so Quartz never runs two of it at once. */
+    @DisallowConcurrentExecution
+    static final class OtherJob implements Job {
+        private final Runnable job;
+
+        OtherJob(Runnable job) {
+            this.job = job;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                log.error("Scheduled job {} failed", context.getJobDetail().getKey(), e);
             }
         }
     }

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import se.planbot.outbox.OutboxAdmin;
-import se.planbot.outbox.OutboxStatus;
 import se.planbot.plan.Action;
 import se.planbot.plan.ActionFilter;
 import se.planbot.plan.ActionStatus;
@@ -87,7 +87,7 @@ public final class ConsoleOverviewPage {
                 today, locale));
         model.put("ownerless", ActionViews.views(actions.stream()
                 .filter(action -> action.ownerId() == null && action.status().isOpen()).toList(), today, locale));
-        model.put("dead", outbox.list(OutboxStatus.DEAD).size());
+        model.put("dead", outbox.counts(Set.of()).dead());
         model.put("coming", coming(locale, model));
         pages.show(ctx, 200, "console/home", model);
     }

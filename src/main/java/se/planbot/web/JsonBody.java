@@ -132,6 +132,19 @@ public final class JsonBody {
         return value.longValue();
     }
 
+    /** A decimal number (4.1, 3700); text such as "mycket" or "4,1" is refused, naming the field. */
+    public java.math.BigDecimal decimal(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isNumber()) {
+            errors.add(field, "ska vara ett tal (t.ex. 4.1 eller 3700), inte " + value);
+            return null;
+        }
+        return value.decimalValue();
+    }
+
     public LocalDate date(String field) {
         String text = text(field);
         if (text == null) {

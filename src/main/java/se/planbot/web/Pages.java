@@ -87,7 +87,7 @@ final class Pages {
         if (path.equals("/")) {
             return "overview";
         }
-        for (String section : List.of("plan", "dialogs", "subscribe")) {
+        for (String section : List.of("plan", "dialogs", "proposals", "follow-up", "subscribe")) {
             if (path.equals("/" + section) || path.startsWith("/" + section + "/") || path.startsWith("/" + section + ".")) {
                 return section;
             }

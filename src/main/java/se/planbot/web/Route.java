@@ -19,6 +19,10 @@ public record Route(HandlerType method, String path, Handler handler, Access acc
         return new Route(HandlerType.PATCH, path, handler, access);
     }
 
+    public static Route put(String path, Handler handler, Access access) {
+        return new Route(HandlerType.PUT, path, handler, access);
+    }
+
     /** True when {@code requestPath} is this route's path with any value in each {@code {parameter}}. */
     public boolean matchesPath(String requestPath) {
         String pattern = Pattern.compile("\\{[^/}]+}").splitAsStream(path + "/")

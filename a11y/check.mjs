@@ -10,6 +10,8 @@
 // Paths starting with "submit:" are loaded, their main form is submitted empty, and the answer
 // (the form with its error messages) is checked. PLANBOT_COOKIES="name=value; name2=value2" puts
 // cookies in the browser first (a console session, so the signed-in pages can be checked).
+// "upload:PATH|FILE" loads PATH, puts FILE in its file input and submits the form (the console's
+// import preview).
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -80,9 +82,14 @@ if (cookies.length > 0) {
 try {
   const page = context.pages()[0] || await context.newPage();
   for (const entry of paths) {
-    const submit = entry.startsWith('submit:');
-    const path = submit ? entry.slice('submit:'.length) : entry;
+    const upload = entry.startsWith('upload:');
+    const submit = entry.startsWith('submit:') || upload;
+    const [path, file] = upload ? entry.slice('upload:'.length).split('|')
+                                : [submit ? entry.slice('submit:'.length) : entry];
     const response = await page.goto(base + path, { waitUntil: 'load' });
+    if (upload) {
+      await page.setInputFiles('main input[type="file"]', file);
+    }
     if (submit) {
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
                          page.locator('main form[method="post"] button[type="submit"]').first().click()]);

@@ -23,6 +23,33 @@ class ConsoleAccessibilityTest {
     @TempDir
     Path folder;
 
+    /**
+     * Import (form, its error, a preview with changes, a preview of bad rows), dialogs (list, new and
+     * its error, a published one, a draft's publish page, one that is not there), subscribers (and
+     * the search's error), API keys (and the new key's error), the overview in English.
+     */
+    private List<String> toolPages(BusinessFixture app) throws Exception {
+        var export = new java.io.ByteArrayOutputStream();
+        app.planbot.transfer().exportCsv(export);
+        Path good = folder.resolve("plan.csv");
+        Files.writeString(good, export.toString(StandardCharsets.UTF_8).replace("Kommunledningskontoret", "Kommunstyrelsen")
+                + "9.9;Ny;;1 Service och bemötande;;;;KLK;;2027-06-30;Planerad;0;plan\n", StandardCharsets.UTF_8);
+        Path bad = folder.resolve("trasig.csv");
+        Files.writeString(bad, export.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow()
+                + "\n9.9;;;42;;;;KLK;;31/12;Klar;200;plan\n", StandardCharsets.UTF_8);
+        long draft = app.planbot.dialogs().dialogs().create(new se.planbot.dialogs.DialogDraft("Utkast till workshop", "",
+                "", java.time.LocalDateTime.parse("2026-12-17T13:00"), java.time.LocalDateTime.parse("2026-12-17T15:00"),
+                "Stadshuset", "", 20, List.of(2))).id();
+        long published = app.planbot.dialogs().dialogs().allDialogs(java.time.Instant.EPOCH).stream()
+                .filter(dialog -> dialog.state() == se.planbot.dialogs.DialogState.PUBLISHED).findFirst().orElseThrow().id();
+        return List.of("/admin?locale=en", "/admin/import", "submit:/admin/import", "upload:/admin/import|" + good,
+                "upload:/admin/import|" + bad, "/admin/import?created=1&updated=2&unchanged=3", "/admin/dialogs",
+                "/admin/dialogs?locale=en", "/admin/dialogs/new", "submit:/admin/dialogs/new", "/admin/dialogs/" + published,
+                "/admin/dialogs/" + draft, "/admin/dialogs/" + draft + "/publish", "/admin/dialogs/" + published + "/publish",
+                "/admin/dialogs/99999", "/admin/subscribers", "submit:/admin/subscribers", "/admin/subscribers?locale=en",
+                "/admin/tokens", "submit:/admin/tokens", "/admin/tokens?revoked=1");
+    }
+
     @Test
     void every_console_page_passes_axe_without_serious_or_critical_violations() throws Exception {
         assertThat(Path.of("a11y/node_modules/axe-core")).as("run .ci/needs-business.sh first").exists();
@@ -53,8 +80,10 @@ class ConsoleAccessibilityTest {
                     "select payload from outbox where template = 'followup-comment' order by id", row -> row.getString(1)))
                     .map(payload -> payload.replaceAll("(?s).*\"url\":\"([^\"]+)\".*", "$1")).orElseThrow());
             paths.addAll(List.of(comment, "submit:" + comment));
+            paths.addAll(toolPages(app));
 
             var command = new ArrayList<>(List.of("node", "check.mjs", app.base));
+            // ASCII arguments only (file paths in the temp folder, codes): the suite also runs with a US-ASCII default charset.
             command.addAll(paths);
             Path log = folder.resolve("a11y.log");
             var builder = new ProcessBuilder(command).directory(Path.of("a11y").toFile())

@@ -122,7 +122,8 @@ class ConsoleDialogsTest {
 
         var unticked = coordinator.post("/admin/dialogs/" + id + "/cancel", Map.of());
         assertThat(unticked.statusCode()).isEqualTo(400);
-        assertThat(unticked.body()).contains("kryssa i rutan om du vill ställa in dialogen");
+        assertThat(unticked.body()).contains("kryssa i rutan om du vill ställa in dialogen")
+                .contains("href=\"/admin/dialogs/" + id + "?locale=en\"");
         assertThat(app.planbot.dialogs().dialogs().require(id).state()).isEqualTo(DialogState.PUBLISHED);
 
         var cancelled = coordinator.post("/admin/dialogs/" + id + "/cancel", Map.of("confirm", "yes"));

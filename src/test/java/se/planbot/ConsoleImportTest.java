@@ -135,7 +135,8 @@ class ConsoleImportTest {
 
         var none = coordinator.post("/admin/import/preview", Map.of());
         assertThat(none.statusCode()).isEqualTo(400);
-        assertThat(none.body()).contains("välj en fil");
+        assertThat(none.body()).contains("välj en fil")
+                .as("the language switch of a page answering a POST opens its GET").contains("href=\"/admin/import?locale=en\"");
         var latin1 = coordinator.postFile("/admin/import/preview", "file", "plan.csv",
                 "Kod;Åtgärd\n1;Ö\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(latin1.statusCode()).isEqualTo(400);

@@ -282,6 +282,11 @@ public final class ConsoleDialogPages {
     private Map<String, Object> model(Context ctx) {
         var model = pages.model(ctx);
         model.put("me", AccessGuard.person(ctx));
+        if (ctx.method() == io.javalin.http.HandlerType.POST) {
+            // A refused new dialog is the new form again; a refused publish or cancel, the dialog's page.
+            Pages.switchLanguageOn(model, ctx.path().equals("/admin/dialogs") ? "/admin/dialogs/new"
+                    : ctx.path().replaceAll("/(publish|cancel)$", ""));
+        }
         model.put("section", "dialogs");
         return model;
     }

@@ -183,6 +183,9 @@ public final class ConsoleImportPages {
     private Map<String, Object> model(Context ctx) {
         var model = pages.model(ctx);
         model.put("me", AccessGuard.person(ctx));
+        if (ctx.method() == io.javalin.http.HandlerType.POST) {
+            Pages.switchLanguageOn(model, "/admin/import");
+        }
         model.put("section", "import");
         return model;
     }

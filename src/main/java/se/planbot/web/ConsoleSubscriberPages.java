@@ -121,6 +121,9 @@ public final class ConsoleSubscriberPages {
     private Map<String, Object> model(Context ctx) {
         var model = pages.model(ctx);
         model.put("me", AccessGuard.person(ctx));
+        if (ctx.method() == io.javalin.http.HandlerType.POST) {
+            Pages.switchLanguageOn(model, "/admin/subscribers");
+        }
         model.put("section", "subscribers");
         return model;
     }

@@ -97,6 +97,9 @@ public final class ConsoleTokenPages {
     private Map<String, Object> model(Context ctx) {
         var model = pages.model(ctx);
         model.put("me", AccessGuard.person(ctx));
+        if (ctx.method() == io.javalin.http.HandlerType.POST) {
+            Pages.switchLanguageOn(model, "/admin/tokens");
+        }
         model.put("section", "tokens");
         return model;
     }

@@ -74,6 +74,14 @@ final class Pages {
         return model;
     }
 
+    /**
+     * A page that answers a POST switches language on {@code page} (its GET): the POST's own path
+     * opened as a link would be a 405.
+     */
+    static void switchLanguageOn(Map<String, Object> model, String page) {
+        model.put("switchUrl", page + "?locale=" + (Boolean.TRUE.equals(model.get("en")) ? "sv" : "en"));
+    }
+
     /** Which menu item the page belongs to, for aria-current. */
     private static String section(String path) {
         if (path.equals("/")) {

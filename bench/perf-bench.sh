@@ -4,12 +4,16 @@
 # not grow with the plan). Each path: wrk -t2 -c16 for 5 s of warm-up, then SECONDS measured.
 # Slack requests come from a pool signed in advance, each sent once (a replayed signature is refused).
 # Start-up: launch to the first 200, median of 3, empty database (serve --demo), beside the bare start.
-#   bench/perf-bench.sh [SECONDS] [ACTIONS]      results: bench/out/perf-results.md
+# Mail: remind sending MAILS reminders (one per owner) over one SMTP session into postfix's smtp-sink,
+# beside smtp-source -d -s 1 sending as many messages of the same size into the same sink.
+#   bench/perf-bench.sh [SECONDS] [ACTIONS] [MAILS]      results: bench/out/perf-results.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 actions="${2:-10000}"
-command -v wrk >/dev/null || bash .ci/needs-perf.sh
+mails="${3:-5000}"
+PATH="$PATH:/usr/sbin"
+{ command -v wrk && command -v smtp-sink && command -v smtp-source; } >/dev/null || bash .ci/needs-perf.sh
 mvn -q -B -o -DskipTests package test-compile
 classpath="target/planbot.jar:target/test-classes"
 jvm=(java -Xmx512m -XX:+UseSerialGC -Dfile.encoding=UTF-8)
@@ -40,7 +44,7 @@ startup() {   # startup LABEL URL COMMAND...
     local label="$1" url="$2"; shift 2
     local times=() rss=0
     for run in 1 2 3; do
-        rm -f "$work"/start.db*
+        rm -rf "$work"/start.db*
         local start; start=$(now_ms)
         "$@" > "$work/start-$run.log" 2>&1 &
         local pid=$!
@@ -138,4 +142,36 @@ row "\`GET /\` (front page, $actions actions)" "$(measure "$big/")"
     echo
     printf 'Page sizes: GET /plan %s bytes, GET /api/v1/actions %s bytes (%s actions).\n' \
         "$(curl -s "$big/plan" | wc -c)" "$(curl -s "$big/api/v1/actions" | wc -c)" "$actions"
+} | tee -a "$results"
+
+echo "== mail: $mails reminders into smtp-sink"
+sink_port=$(free_port)
+sink_user=(); [ "$(id -u)" = 0 ] && sink_user=(-u nobody)
+smtp-sink "${sink_user[@]}" "127.0.0.1:$sink_port" 100 > "$work/sink.log" 2>&1 &
+pids+=($!)
+# A Monday with the deadlines a week on: one 7-day reminder per owner, no digest (no coordinator).
+"${jvm[@]}" -cp "$classpath" se.planbot.bench.PerfBench seed-mail "$work/mail.db" "$mails" 2027-03-08 >> "$work/seed.log" 2>&1
+"${jvm[@]}" -cp "$classpath" se.planbot.bench.PerfBench seed-mail "$work/one.db" 1 2027-03-08 >> "$work/seed.log" 2>&1
+printf 'db.path=%s\nmail.file-dir=%s/one-mail\n' "$work/one.db" "$work" > "$work/one.properties"
+"${jvm[@]}" -jar target/planbot.jar remind --at 2027-03-01T08:00 --config "$work/one.properties" > "$work/one.log" 2>&1
+size=$(stat -c %s "$work"/one-mail/*.eml | head -1)
+printf 'db.path=%s\nmail.transport=smtp\nsmtp.host=127.0.0.1\nsmtp.port=%s\nmail.from=Planbot <planbot@example.se>\n' \
+    "$work/mail.db" "$sink_port" > "$work/mail.properties"
+"${jvm[@]}" -jar target/planbot.jar remind --at 2027-03-01T08:00 --config "$work/mail.properties" > "$work/remind.log" 2>&1
+# The dispatch: first to last "Sent outbox message" in the log (JVM start and the sweep not counted).
+planbot_mail=$(grep 'Sent outbox message' "$work/remind.log" | awk -v n="$mails" '
+    { split($1, t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]; if (NR == 1) first = s; last = s; count++ }
+    END { printf "%d %.0f\n", count, (count - 1) / (last - first) }')
+start=$(now_ms)
+smtp-source -d -s 1 -m "$mails" -l "$size" -f planbot@example.se -t owner@example.se "127.0.0.1:$sink_port"
+source_rate=$(awk -v n="$mails" -v ms="$(( $(now_ms) - start ))" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+{
+    echo
+    read -r sent planbot_rate <<< "$planbot_mail"
+    echo "| mail, $mails reminders of $size bytes, one SMTP session into smtp-sink | msg/s | ratio |"
+    echo "|---|---|---|"
+    echo "| \`smtp-source -d -s 1\` (ceiling) | $source_rate | 1× |"
+    echo "| Planbot \`remind\` ($sent sent; first to last send) | $planbot_rate | $(awk -v a="$planbot_rate" -v b="$source_rate" 'BEGIN { printf "%.2f", a / b }')× |"
+    echo
+    echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee -a "$results"

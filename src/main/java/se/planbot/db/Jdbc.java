@@ -105,12 +105,12 @@ public final class Jdbc {
 
     public static LocalDate date(ResultSet row, String column) throws SQLException {
         String text = row.getString(column);
-        return text == null ? null : LocalDate.parse(text);
+        return text == null ? null : StoredTime.date(text);
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
         String text = row.getString(column);
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : StoredTime.instant(text);
     }
 
     public static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -38,6 +38,17 @@ import se.planbot.outbox.SendFailure;
 public final class MailComposer {
 
     private static final Set<String> CALENDAR_METHODS = Set.of("REQUEST", "CANCEL", "PUBLISH");
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // jakarta.mail 2.1 looks its StreamProvider up with a ServiceLoader on every encoder it makes, which
+        // reads META-INF/services out of the jar each time: a quarter of the time of a sent reminder. Its
+        // FactoryFinder takes the class from this system property first (Angus Mail's own provider, the
+        // one the ServiceLoader would find); an operator's own setting is left alone.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     private final MailTemplates templates;
     private final MailSettings settings;

@@ -21,6 +21,7 @@ public final class MailTemplates {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,60}");
     private static final String FALLBACK = "sv";
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\s\\u0085\\u2028\\u2029]+");
 
     private final Path directory;
     private final PebbleEngine html;
@@ -77,6 +78,6 @@ public final class MailTemplates {
 
     /** A subject is one line: any CR, LF or run of whitespace becomes one space, so it can never start a header. */
     static String oneLine(String text) {
-        return text.replaceAll("[\\s\\u0085\\u2028\\u2029]+", " ").trim();
+        return LINE_BREAKS.matcher(text).replaceAll(" ").trim();
     }
 }

@@ -24,8 +24,14 @@ public final class CodeKey {
             }
             String text = part.group();
             if (Character.isDigit(text.charAt(0))) {
-                String number = text.replaceFirst("^0+(?=.)", "");
-                key.append(String.format("%02d", Math.min(number.length(), 99))).append(number);
+                int zeros = 0;
+                while (zeros < text.length() - 1 && text.charAt(zeros) == '0') {
+                    zeros++;
+                }
+                String number = text.substring(zeros);
+                int length = Math.min(number.length(), 99);
+                // Two digits of length, written by hand: this runs for every code looked up from Slack.
+                key.append(length < 10 ? "0" : "").append(length).append(number);
             } else {
                 key.append(text);
             }

@@ -23,6 +23,7 @@ import se.planbot.slack.RequestSignature;
  * seed DB N                          N actions; every title holds "företagsklimatet", 1 in 100 "bygglov"
  * fake-slack URL_FILE                a local Slack Web API (auth.test) until killed; writes its URL
  * slack-pool FILE SECRET N TEXT      N distinct signed /plan TEXT requests (a replay is refused), for wrk
+ * seed-mail DB N DEADLINE            N owners with one action each due on DEADLINE: N reminders for one remind
  * </pre>
  */
 public final class PerfBench {
@@ -37,6 +38,7 @@ public final class PerfBench {
             case "seed" -> seed(Path.of(args[1]), Integer.parseInt(args[2]));
             case "fake-slack" -> fakeSlack(Path.of(args[1]));
             case "slack-pool" -> slackPool(Path.of(args[1]), args[2], Integer.parseInt(args[3]), args[4]);
+            case "seed-mail" -> seedMail(Path.of(args[1]), Integer.parseInt(args[2]), LocalDate.parse(args[3]));
             default -> throw new IllegalArgumentException("unknown: " + args[0]);
         }
     }
@@ -57,6 +59,20 @@ public final class PerfBench {
                         .append(";Owner ").append(i % 50).append(";owner").append(i % 50).append("@example.se;Förvaltning;")
                         .append(today.minusDays(400)).append(';').append(today.plusDays((i % 4 == 0 ? -1 : 1) * (1 + i % 300)))
                         .append(';').append(i % 3 == 0 ? "Planerad" : "Pågår").append(';').append(i % 100).append(";plan\n");
+            }
+            planbot.transfer().importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), "bench");
+        }
+    }
+
+    private static void seedMail(Path database, int count, LocalDate deadline) throws Exception {
+        try (var planbot = new Planbot(Config.of(Map.of("db.path", database.toString())), Clock.systemUTC())) {
+            var csv = new StringBuilder("Kod;Åtgärd;Beskrivning;Strategi;Ansvarig;E-post;Förvaltning;Start;"
+                    + "Klart senast;Status;Framsteg;Ursprung\n");
+            for (int i = 1; i <= count; i++) {
+                csv.append("M.").append(i).append(";Åtgärd ").append(i).append(" för företagsklimatet;Beskrivning ")
+                        .append(i).append(";1 Strategi 1;Ägare ").append(i).append(";owner").append(i)
+                        .append("@example.se;Förvaltning;").append(deadline.minusDays(300)).append(';').append(deadline)
+                        .append(";Pågår;").append(i % 100).append(";plan\n");
             }
             planbot.transfer().importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), "bench");
         }

@@ -5,6 +5,7 @@ import static org.quartz.JobBuilder.newJob;
 import static org.quartz.SimpleScheduleBuilder.simpleSchedule;
 import static org.quartz.TriggerBuilder.newTrigger;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,21 +24,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Quartz with the RAM job store, used only as an alarm clock: the sweep at start-up and every
- * {@code reminders.sweep-minutes}, and at each {@code reminders.digest-cron} time in
- * {@code timezone}. Both just call {@code onTime}; every decision and all state is in the
- * database, so nothing is lost when Quartz's memory is.
+ * {@code reminders.sweep-minutes}, at each {@code reminders.digest-cron} time in {@code timezone},
+ * and every half minute a look for runs another instance left unfinished. Each just tells
+ * {@code onTime} which alarm rang and when it was due; every decision and all state is in the
+ * database ({@link ScheduledRuns} makes each due moment run once across instances), so nothing is
+ * lost when Quartz's memory is.
  */
 public final class ReminderScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
     private static final TriggerKey DIGEST = TriggerKey.triggerKey("digest", "planbot");
+    private static final int TAKEOVER_SECONDS = 15;
 
     private final ReminderSettings settings;
-    private final Runnable onTime;
+    private final OnTime onTime;
     private Scheduler scheduler;
 
+    /** What rang: {@code "start"} (the sweep at start-up), {@code "sweep"}, {@code "digest"} or {@code "takeover"}. */
+    @FunctionalInterface
+    public interface OnTime {
+        void rang(String alarm, Instant due);
+    }
+
     /** {@code onTime} runs the sweep and wakes the dispatcher; never two at once. */
-    public ReminderScheduler(ReminderSettings settings, Runnable onTime) {
+    public ReminderScheduler(ReminderSettings settings, OnTime onTime) {
         this.settings = settings;
         this.onTime = onTime;
     }
@@ -68,6 +78,12 @@ public final class ReminderScheduler implements AutoCloseable {
             scheduler.scheduleJob(sweep, every);
             var digest = newJob(OnTimeJob.class).withIdentity("digest", "planbot").build();
             scheduler.scheduleJob(digest, digestTrigger(settings.digestCron(), settings.zone()));
+            var takeover = newJob(OnTimeJob.class).withIdentity("takeover", "planbot").build();
+            scheduler.scheduleJob(takeover, newTrigger().withIdentity("takeover", "planbot")
+                    .startAt(new Date(System.currentTimeMillis() + TAKEOVER_SECONDS * 1000L))
+                    .withSchedule(simpleSchedule().withIntervalInSeconds(TAKEOVER_SECONDS).repeatForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build());
             scheduler.start();
             log.info("Reminders scheduled: sweep every {} min, digest '{}' in {}", settings.sweepMinutes(),
                     settings.digestCron(), settings.zone());
@@ -108,16 +124,20 @@ public final class ReminderScheduler implements AutoCloseable {
 
     @DisallowConcurrentExecution
     static final class OnTimeJob implements Job {
-        private final Runnable onTime;
+        private final OnTime onTime;
 
-        OnTimeJob(Runnable onTime) {
+        OnTimeJob(OnTime onTime) {
             this.onTime = onTime;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
+            String alarm = context.getJobDetail().getKey().getName();
+            if (alarm.equals("sweep") && context.getPreviousFireTime() == null) {
+                alarm = "start";
+            }
             try {
-                onTime.run();
+                onTime.rang(alarm, context.getScheduledFireTime().toInstant());
             } catch (RuntimeException e) {
                 log.error("Reminder job {} failed", context.getJobDetail().getKey(), e);
             }

@@ -46,7 +46,7 @@ class SlowAnswerTest {
                     "http://localhost:7070/dialogs/7"));
         };
         Clock clock = Clock.fixed(SlackTestSupport.NOW, ZoneOffset.UTC);
-        try (var slackApi = new FakeSlackApi(); var database = Database.open(folder.resolve("p.db"))) {
+        try (var slackApi = new FakeSlackApi(); var database = se.planbot.TestDatabase.open(folder.resolve("p.db"))) {
             var settings = SlackSettings.from(Config.of(Map.of("slack.bot-token", "xoxb-fake",
                     "slack.signing-secret", SlackTestSupport.SECRET, "slack.api-url", slackApi.apiUrl())));
             var plan = new PlanService(database, clock, settings.zone());

@@ -14,8 +14,8 @@ import se.planbot.db.Jdbc;
  * of thousands of actions costs one page of rows. Codes sort by their numbered parts
  * ({@link CodeKey}). A search goes through the full-text index (V10: FTS5's {@code action_search}
  * on SQLite, the tsvector {@code actions.search_vector} on PostgreSQL), which also ranks: an exact
- * code first, then code before title before description (bm25 there, ts_rank with weights as far
- * apart here).
+ * code first, then bm25 with code before title before description (SQLite's own; on PostgreSQL the
+ * same formula in {@link Bm25}).
  */
 final class ActionQueries {
 
@@ -24,22 +24,6 @@ final class ActionQueries {
     private static final String FROM_ACTIONS = " from actions a left join people p on p.id = a.owner_id";
     private static final String FROM_SEARCH = " from action_search s join actions a on a.id = s.rowid"
             + " left join people p on p.id = a.owner_id";
-    /**
-     * bm25(10000, 100, 1) of the SQLite index, as PostgreSQL can say it: each column's lexemes
-     * (code A, title B, description C) ranked on their own and divided by the column's length (a
-     * short title with the word before a long one), weighed as far apart; the words found whole
-     * are counted again (ts_rank counts a position once however many terms match it; bm25 counts
-     * the whole word and the prefix both). Binds (all words, whole words) once per column.
-     */
-    private static final String PG_RANK = "(" + pgColumnRank("a", 10000) + " + " + pgColumnRank("b", 100)
-            + " + " + pgColumnRank("c", 1) + ") desc";
-
-    private static String pgColumnRank(String weight, int factor) {
-        String column = "ts_filter(a.search_vector, '{" + weight + "}')";
-        return factor + " * (ts_rank(" + column + ", cast(? as tsquery), 1) + ts_rank(" + column
-                + ", cast(? as tsquery), 1))";
-    }
-
     private static final String CODE_ORDER = "a.strategy_id, a.code_key, a.id";
     private static final String DEADLINE_ORDER = "a.deadline is null, a.deadline, " + CODE_ORDER;
 
@@ -74,16 +58,40 @@ final class ActionQueries {
             return page(connection, FROM_ACTIONS, condition, CODE_ORDER, List.of(), offset, limit);
         }
         if (dialect == Dialect.POSTGRESQL) {
-            if (condition.parameters().isEmpty()) {
-                return page(connection, FROM_ACTIONS, condition, CODE_ORDER, List.of(), offset, limit);
-            }
-            Object all = condition.parameters().get(0);
-            Object whole = SearchText.tsQueryWholeWords(filter.text()).orElseThrow();
-            return page(connection, FROM_ACTIONS, condition, "a.code_key = ? desc, " + PG_RANK + ", " + CODE_ORDER,
-                    List.of(CodeKey.of(filter.text()), all, whole, all, whole, all, whole), offset, limit);
+            return rankedInJava(connection, filter, condition, offset, limit);
         }
         return page(connection, FROM_SEARCH, condition, "a.code_key = ? desc, s.rank, " + CODE_ORDER,
                 List.of(CodeKey.of(filter.text())), offset, limit);
+    }
+
+    /**
+     * PostgreSQL: the tsvector finds the hits; they are ranked by {@link Bm25}, SQLite's formula, so
+     * that both databases answer a search in the same order (an exact code first, then rank, then
+     * code order). Reads every action's text for the index statistics: fine for a plan's thousands.
+     */
+    private static ActionPage rankedInJava(Connection connection, ActionFilter filter, Condition condition, int offset,
+            int limit) throws SQLException {
+        record Hit(long id, boolean exactCode, double rank, int strategy, String codeKey) {
+        }
+        if (condition.parameters().isEmpty()) {
+            return new ActionPage(List.of(), 0);
+        }
+        var bm25 = new Bm25(filter.text(), Jdbc.list(connection, "select code, title, description from actions",
+                row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}));
+        String key = CodeKey.of(filter.text());
+        List<Hit> hits = new ArrayList<>(Jdbc.list(connection, "select a.id, a.code, a.title, a.description, a.strategy_id,"
+                + " a.code_key" + FROM_ACTIONS + " where " + condition.sql(), row -> new Hit(row.getLong("id"),
+                        row.getString("code_key").equals(key), bm25.rank(new String[] {row.getString("code"),
+                                row.getString("title"), row.getString("description")}), row.getInt("strategy_id"),
+                        row.getString("code_key")), condition.parameters().toArray()));
+        hits.sort(java.util.Comparator.comparing((Hit hit) -> !hit.exactCode()).thenComparingDouble(Hit::rank)
+                .thenComparingInt(Hit::strategy).thenComparing(Hit::codeKey).thenComparingLong(Hit::id));
+        var actions = new ArrayList<Action>();
+        for (Hit hit : hits.subList(Math.min(offset, hits.size()), Math.min(offset + limit, hits.size()))) {
+            actions.add(Jdbc.one(connection, COLUMNS + FROM_ACTIONS + " where a.id = ?", PlanStore::action, hit.id())
+                    .orElseThrow());
+        }
+        return new ActionPage(actions, hits.size());
     }
 
     /** Every action passing {@code filter}, in code order (export, the Home tab). */

@@ -55,12 +55,6 @@ public final class SearchText {
                 .map(phrase -> "(" + phrase + " | " + phrase + ":*)").collect(Collectors.joining(" & ")));
     }
 
-    /** Any of the words of {@link #tsQuery} found whole: what ranks a whole word above a word's start. */
-    static Optional<String> tsQueryWholeWords(String text) {
-        List<String> phrases = tsPhrases(text);
-        return phrases.isEmpty() ? Optional.empty() : Optional.of(String.join(" | ", phrases));
-    }
-
     private static List<String> tsPhrases(String text) {
         var phrases = new java.util.ArrayList<String>();
         for (String word : words(text)) {
@@ -73,7 +67,7 @@ public final class SearchText {
         return phrases;
     }
 
-    private static String unaccentRest(String folded) {
+    static String unaccentRest(String folded) {
         return folded.replace("ø", "o").replace("æ", "ae").replace("œ", "oe").replace("ß", "ss")
                 .replace("ł", "l").replace("đ", "d").replace("ð", "d").replace("þ", "th");
     }

@@ -65,7 +65,7 @@ class TwoInstancesKillTest {
     @Test
     void two_instances_kill_9_several_times_every_subscriber_once_one_digest_one_sweep_per_moment() throws Exception {
         String url = PostgresServer.get().newDatabase();
-        try (var slackApi = new FakeSlackApi()) {
+        try (var slackApi = new FakeSlackApi(); var slowSmtp = new SlowLink(smtp.getSmtp().getPort(), 12)) {
             // The digest is due once, shortly after both instances are up.
             ZonedDateTime digestAt = ZonedDateTime.now(ZONE).plusSeconds(40).withNano(0);
             var settings = new HashMap<String, String>();
@@ -75,7 +75,7 @@ class TwoInstancesKillTest {
             settings.put("mail.from", "Planbot <planbot@example.se>");
             settings.put("mail.transport", "smtp");
             settings.put("smtp.host", "127.0.0.1");
-            settings.put("smtp.port", Integer.toString(smtp.getSmtp().getPort()));
+            settings.put("smtp.port", Integer.toString(slowSmtp.port()));
             settings.put("outbox.poll-seconds", "1");
             settings.put("reminders.sweep-minutes", "1");
             // Once ever (day, month and year given): no earlier time of it for the start-up sweep to catch up on.
@@ -162,14 +162,15 @@ class TwoInstancesKillTest {
         try (var planbot = new Planbot(Config.of(values), Clock.systemUTC())) {
             planbot.loadDemo();
             planbot.database().write(connection -> {
-                for (int i = 1; i <= SUBSCRIBERS; i++) {
-                    long id = Jdbc.insert(connection, """
-                            insert into subscribers (email, name, company, locale, status, created_at, confirmed_at)
-                            values (?, ?, '', 'sv', 'confirmed', ?, ?)
-                            """, "s" + i + "@kill.example.se", "Prenumerant " + i, java.time.Instant.now(),
-                            java.time.Instant.now());
-                    Jdbc.update(connection, "insert into subscriber_topics (subscriber_id, strategy_id) values (?, 2)", id);
-                }
+                Jdbc.update(connection, """
+                        insert into subscribers (email, name, company, locale, status, created_at, confirmed_at)
+                        select 's' || n || '@kill.example.se', 'Prenumerant ' || n, '', 'sv', 'confirmed', ?, ?
+                        from generate_series(1, ?) as n
+                        """, java.time.Instant.now(), java.time.Instant.now(), SUBSCRIBERS);
+                Jdbc.update(connection, """
+                        insert into subscriber_topics (subscriber_id, strategy_id)
+                        select id, 2 from subscribers where name like 'Prenumerant %'
+                        """);
                 return null;
             });
             var start = LocalDateTime.now(ZONE).plusDays(20).withHour(8).withMinute(0).withSecond(0).withNano(0);
@@ -225,13 +226,76 @@ class TwoInstancesKillTest {
         return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 
+    /**
+     * A TCP link to GreenMail that holds each message's end of data for {@code delayMillis}: a
+     * relay's pace, so that the kills land while both instances are sending.
+     */
+    private static final class SlowLink implements AutoCloseable {
+        private final ServerSocket server;
+        private final int target;
+        private final long delayMillis;
+
+        SlowLink(int target, long delayMillis) throws IOException {
+            this.server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            this.target = target;
+            this.delayMillis = delayMillis;
+            Thread accept = new Thread(this::accept, "slow-smtp");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void accept() {
+            try {
+                while (true) {
+                    var client = server.accept();
+                    var upstream = new java.net.Socket("127.0.0.1", target);
+                    pump(client, upstream, true);
+                    pump(upstream, client, false);
+                }
+            } catch (IOException closed) {
+                // The test is over.
+            }
+        }
+
+        private void pump(java.net.Socket from, java.net.Socket to, boolean slow) {
+            Thread thread = new Thread(() -> {
+                byte[] buffer = new byte[16384];
+                try (from; to) {
+                    var in = from.getInputStream();
+                    var out = to.getOutputStream();
+                    int read;
+                    while ((read = in.read(buffer)) > 0) {
+                        if (slow && new String(buffer, 0, read, StandardCharsets.ISO_8859_1).contains("\r\n.\r\n")) {
+                            Thread.sleep(delayMillis);
+                        }
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // One side closed (or was killed): the other goes too.
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
     /** One Planbot process: its configuration file, its port, its log. */
     private final class Instance {
         private final String name;
         private final int port;
         private final Path config;
         private Process process;
-        private int starts;
+        private long logOffset;
 
         Instance(String name, Map<String, String> settings) throws IOException {
             this.name = name;
@@ -247,14 +311,16 @@ class TwoInstancesKillTest {
         }
 
         void start() throws IOException {
+            Path log = folder.resolve(name + ".log");
+            logOffset = Files.exists(log) ? Files.size(log) : 0;
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "se.planbot.Main",
+                    "-Dfile.encoding=UTF-8", "-Dlogback.configurationFile=" + Path.of("config/logback.xml").toAbsolutePath(),
+                    "-cp", System.getProperty("java.class.path"), "se.planbot.Main",
                     "--config", config.toString(), "serve")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve(name + ".log").toFile()))
                     .start();
-            starts++;
         }
 
         void awaitUp() throws Exception {
@@ -275,8 +341,10 @@ class TwoInstancesKillTest {
 
         /** True once this start has sent at least one message (so the kill lands mid-sending). */
         boolean sentSomething() throws IOException {
-            String log = Files.readString(folder.resolve(name + ".log"));
-            return log.split("Sent outbox message", -1).length - 1 >= starts * 5;
+            byte[] log = Files.readAllBytes(folder.resolve(name + ".log"));
+            String sinceStart = new String(log, (int) Math.min(logOffset, log.length), (int) Math.max(0, log.length - logOffset),
+                    StandardCharsets.UTF_8);
+            return sinceStart.split("Sent outbox message", -1).length - 1 >= 5;
         }
 
         void kill() throws InterruptedException {

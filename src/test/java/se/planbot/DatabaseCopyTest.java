@@ -71,4 +71,19 @@ class DatabaseCopyTest {
             assertThat(Jdbc.count(connection, "select count(*) from action_changes where actor = 'test'")).isEqualTo(3);
         }
     }
+
+    @Test
+    void backup_says_it_is_for_sqlite_on_postgresql_and_copy_wants_a_postgresql_target() throws Exception {
+        Path config = folder.resolve("pg.properties");
+        Files.writeString(config, "db.url=" + PostgresServer.get().newDatabase() + "\nmail.file-dir=" + folder.resolve("mail")
+                + "\n", StandardCharsets.UTF_8);
+        var backup = CommandRun.of("--config", config.toString(), "backup", folder.resolve("copy.db").toString());
+        assertThat(backup.exit()).isEqualTo(2);
+        assertThat(backup.err()).contains("för SQLite").contains("pg_dump");
+        assertThat(folder.resolve("copy.db")).doesNotExist();
+
+        var copy = CommandRun.of("--config", config.toString(), "db", "copy", "--to", "jdbc:sqlite:" + folder.resolve("x.db"));
+        assertThat(copy.exit()).isEqualTo(2);
+        assertThat(copy.err()).contains("PostgreSQL-url");
+    }
 }

@@ -8,7 +8,8 @@
 //   node check.mjs http://localhost:7070 / /plan /dialogs /subscribe ...
 //
 // Paths starting with "submit:" are loaded, their main form is submitted empty, and the answer
-// (the form with its error messages) is checked.
+// (the form with its error messages) is checked. PLANBOT_COOKIES="name=value; name2=value2" puts
+// cookies in the browser first (a console session, so the signed-in pages can be checked).
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -71,6 +72,11 @@ function layoutProblems() {
 }
 
 let failures = 0;
+const cookies = (process.env.PLANBOT_COOKIES || '').split(';').map(pair => pair.trim()).filter(Boolean)
+  .map(pair => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: base }));
+if (cookies.length > 0) {
+  await context.addCookies(cookies);
+}
 try {
   const page = context.pages()[0] || await context.newPage();
   for (const entry of paths) {

@@ -56,6 +56,8 @@ import se.planbot.subscribers.ExpiredSignUps;
 import se.planbot.subscribers.OutboxHolder;
 import se.planbot.subscribers.PersonalDataService;
 import se.planbot.subscribers.SubscriberService;
+import se.planbot.oidc.OidcSignIn;
+import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
 import se.planbot.web.ConsoleWeb;
@@ -102,6 +104,8 @@ public final class Planbot implements AutoCloseable {
     private final MailSettings mailSettings;
     private final SmtpLogin smtpLogin;
     private final SignInService signIn;
+    private final OwnerLinks ownerLinks;
+    private final Optional<OidcSignIn> oidc;
     private final SlackIntegration slack;
     private final Dispatcher dispatcher;
     private final ReminderSweep sweep;
@@ -136,6 +140,8 @@ public final class Planbot implements AutoCloseable {
         subscribers.welcomeWith(dialogs.welcome());
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
+        this.ownerLinks = new OwnerLinks(database, plan, clock);
+        this.oidc = OidcSignIn.from(config, database, plan, clock);
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), SlackIntegration.ACK_BUDGET);
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
@@ -153,7 +159,7 @@ public final class Planbot implements AutoCloseable {
         var workingDays = new WorkingDays();
         this.sweep = new ReminderSweep(database, outbox, workingDays, List.of(
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
-                        reminderSettings),
+                        reminderSettings, ownerLinks),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
                         reminderSettings, List.of(new DialogDigest(baseUrl, zone))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
@@ -248,8 +254,8 @@ public final class Planbot implements AutoCloseable {
         metrics.gauge("planbot_database_info", "The database in use (engine: sqlite or postgresql)",
                 () -> Map.of("engine=\"" + database.dialect().code() + "\"", 1));
         slack.start();
-        var console = ConsoleWeb.create(faces.renderer(), signIn, clock, webSettings.locale(), site,
-                webSettings.secureCookies(), webSettings.trustForwardedFor(), webSettings.formsPerHour());
+        var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
+                oidc, config.bool("auth.mail-link"));
         routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
                 new OutboxApi(outboxAdmin), new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);

@@ -19,6 +19,7 @@ import java.util.Optional;
 import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
 import se.planbot.web.ConsoleWeb;
+import se.planbot.web.OidcPages;
 import se.planbot.web.Health;
 import se.planbot.web.Metrics;
 import se.planbot.web.OpenApiDocument;
@@ -44,13 +45,30 @@ import se.planbot.web.WebFaces;
 record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox,
         OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
 
+    /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
+        var routes = new ArrayList<Route>();
+        routes.addAll(publicSite());
+        routes.addAll(subscriptions());
+        routes.addAll(consolePages());
+        routes.addAll(planApi());
+        routes.addAll(operating());
+        // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
+        slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
+        // Single sign-on through the municipality's identity provider, when auth.oidc.issuer is set (web/OidcPages):
+        // public, because the one-time state bound to the browser's cookie is what the callback checks
+        consoleWeb.oidc().ifPresent(sso -> {
+            routes.add(get(OidcPages.START_PATH, sso::begin, PUBLIC));
+            routes.add(get(OidcPages.CALLBACK_PATH, sso::callback, PUBLIC));
+        });
+        return List.copyOf(routes);
+    }
+
+    /** The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages). */
+    private List<Route> publicSite() {
         var pages = web.planPages();
         var dialogs = web.dialogPages();
-        var subscription = web.subscriptionPages();
-        var dialogApi = web.dialogApi();
-        var routes = new ArrayList<>(List.of(
-                // The public site: programme, plan, dialogs (web/PlanPages, web/DialogPages)
+        return List.of(
                 get("/", pages::overview, PUBLIC),
                 get("/plan", pages::actionPlan, PUBLIC),
                 get("/plan/actions/{id}", pages::action, PUBLIC),
@@ -63,9 +81,13 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/dialogs/{id}/kalender.ics", dialogs::oneDialogCalendar, PUBLIC),
                 post("/dialogs/{id}/register", dialogs::register, FORM),
                 get("/registrations/cancel", dialogs::cancelPage, LINK),
-                post("/registrations/cancel", dialogs::cancel, FORM),
+                post("/registrations/cancel", dialogs::cancel, FORM));
+    }
 
-                // Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts
+    /** Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts. */
+    private List<Route> subscriptions() {
+        var subscription = web.subscriptionPages();
+        return List.of(
                 get("/subscribe", subscription::subscribePage, PUBLIC),
                 post("/subscribe", subscription::subscribe, FORM),
                 get("/subscribe/confirm", subscription::confirmPage, LINK),
@@ -76,17 +98,55 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/unsubscribe", subscription::unsubscribe, LINK),
                 get("/my-data", subscription::myDataPage, LINK),
                 get("/my-data/export", subscription::export, LINK),
-                post("/my-data/erase", subscription::erase, FORM),
+                post("/my-data/erase", subscription::erase, FORM));
+    }
 
-                // The coordinator's console: signing in by a mailed link (web/SignInPages). A console
-                // page opened signed out sends the browser to /admin/login.
-                get("/admin/login", consoleWeb.signIn()::loginPage, PUBLIC),
-                post("/admin/login", consoleWeb.signIn()::mailLink, FORM),
-                get("/admin/login/link", consoleWeb.signIn()::linkPage, LINK),
-                post("/admin/login/link", consoleWeb.signIn()::useLink, FORM),
-                post("/admin/logout", consoleWeb.signIn()::signOut, FORM),
-                get("/admin", consoleWeb.signIn()::home, console(PersonRole.values())),
+    /** The coordinator's console (/admin) and the owners' pages reached from the reminder mail. */
+    private List<Route> consolePages() {
+        var signIn = consoleWeb.signIn();
+        var actions = consoleWeb.actions();
+        var owners = consoleWeb.owners();
+        var people = consoleWeb.people();
+        var messages = consoleWeb.outbox();
+        return List.of(
+                // The console: sign-in without passwords (web/SignInPages); a link's GET shows a button, its POST acts
+                get("/admin/login", signIn::loginPage, PUBLIC),
+                post("/admin/login", signIn::mailLink, FORM),
+                get("/admin/login/link", signIn::linkPage, LINK),
+                post("/admin/login/link", signIn::useLink, FORM),
+                post("/admin/logout", signIn::signOut, FORM),
+                get("/admin", consoleWeb.overview()::show, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
 
+                // The console's action plan (web/ConsoleActionPages): owners reach their own actions only
+                get("/admin/actions", actions::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                get("/admin/actions/new", actions::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/actions", actions::create, console(PersonRole.COORDINATOR)),
+                get("/admin/actions/{id}", actions::show,
+                        console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP, PersonRole.OWNER)),
+                post("/admin/actions/{id}", actions::save, console(PersonRole.COORDINATOR)),
+                post("/admin/actions/{id}/update", actions::quickUpdate, console(PersonRole.COORDINATOR, PersonRole.OWNER)),
+
+                // The console's people (web/ConsolePeoplePages): a new role or a removal ends their sessions
+                get("/admin/people", people::list, console(PersonRole.COORDINATOR)),
+                post("/admin/people", people::add, console(PersonRole.COORDINATOR)),
+                get("/admin/people/{id}", people::show, console(PersonRole.COORDINATOR)),
+                post("/admin/people/{id}", people::save, console(PersonRole.COORDINATOR)),
+                post("/admin/people/{id}/remove", people::remove, console(PersonRole.COORDINATOR)),
+
+                // The console's outbox (web/ConsoleOutboxPages): what was sent, what failed, send a dead one again
+                get("/admin/outbox", messages::list, console(PersonRole.COORDINATOR)),
+                post("/admin/outbox/{id}/retry", messages::retry, console(PersonRole.COORDINATOR)),
+
+                // Owners from the reminder mail (web/OwnerUpdatePages): the link's token stands for its person
+                get("/admin/mine", owners::myActions, LINK),
+                get("/admin/update/{id}", owners::updateForm, LINK),
+                post("/admin/update/{id}", owners::update, FORM));
+    }
+
+    /** The JSON API (web/PlanApi, web/TransferApi, web/DialogApi, web/SubscriberApi), described in OpenAPI. */
+    private List<Route> planApi() {
+        var dialogApi = web.dialogApi();
+        return List.of(
                 // The JSON API described as OpenAPI 3.1 (web/OpenApiDocument); a new API route needs its path there too
                 get(OpenApiDocument.PATH, openApi::serve, PUBLIC),
 
@@ -115,15 +175,15 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/api/v1/dialogs/{id}/registrations", dialogApi::registrations, token(COORDINATOR)),
                 get("/api/v1/dialogs/{id}/registrations.csv", dialogApi::registrationsCsv, token(COORDINATOR)),
                 post("/api/v1/subscribers/export", web.subscriberApi()::export, token(COORDINATOR)),
-                post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)),
+                post("/api/v1/subscribers/erase", web.subscriberApi()::erase, token(ADMIN)));
+    }
 
-                // Operating (web/OutboxApi, web/Health, web/Metrics)
+    /** Operating (web/OutboxApi, web/Health, web/Metrics). */
+    private List<Route> operating() {
+        return List.of(
                 get("/api/v1/outbox", outbox::list, token(COORDINATOR)),
                 post("/api/v1/outbox/{id}/retry", outbox::retry, token(ADMIN)),
                 get("/health", health::report, OPERATOR),
-                get("/metrics", metrics::scrape, OPERATOR)));
-        // Slack over HTTP, when Slack is on and not in Socket Mode (slack/SlackEventsRoute)
-        slack.ifPresent(events -> routes.add(post(SlackEventsRoute.PATH, events::handle, SLACK)));
-        return List.copyOf(routes);
+                get("/metrics", metrics::scrape, OPERATOR));
     }
 }

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Feature packages stay free of cycles; the web face holds no SQL. */
+/**
+ * Feature packages stay free of cycles; the faces (web, Slack) hold no SQL, reach no store and no
+ * database directly, and no feature package reaches into a face.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses PLANBOT = new ClassFileImporter()
@@ -32,8 +35,28 @@ class ArchitectureTest {
     @Test
     void feature_packages_do_not_reach_into_the_faces() {
         noClasses().that().resideInAnyPackage("se.planbot.plan..", "se.planbot.db..", "se.planbot.auth..",
-                        "se.planbot.config..", "se.planbot.problem..")
+                        "se.planbot.config..", "se.planbot.problem..", "se.planbot.dialogs..", "se.planbot.subscribers..",
+                        "se.planbot.reminders..", "se.planbot.outbox..", "se.planbot.mail..", "se.planbot.http..",
+                        "se.planbot.oidc..")
                 .should().dependOnClassesThat().resideInAnyPackage("se.planbot.web..", "se.planbot.slack..")
+                .check(PLANBOT);
+    }
+
+    @Test
+    void the_faces_reach_no_store_directly() {
+        noClasses().that().resideInAnyPackage("se.planbot.web..", "se.planbot.slack..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
+                .because("a face calls its feature's service, which owns the store and its rules")
+                .check(PLANBOT);
+    }
+
+    @Test
+    void the_web_face_does_not_depend_on_slack_and_slack_not_on_the_web_face() {
+        noClasses().that().resideInAnyPackage("se.planbot.slack..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.planbot.web..")
+                .check(PLANBOT);
+        noClasses().that().resideInAnyPackage("se.planbot.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.planbot.slack..")
                 .check(PLANBOT);
     }
 }

@@ -145,7 +145,7 @@ class ConsoleSignInTest {
         start();
         var home = app.get("/admin");
         assertThat(home.statusCode()).isEqualTo(303);
-        assertThat(home.headers().firstValue("Location")).hasValue("/admin/login");
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).startsWith("/admin/login"));
         var forged = send(HttpRequest.newBuilder(URI.create(app.base + "/admin"))
                 .header("Cookie", "planbot_session=" + "A".repeat(43)).GET().build());
         assertThat(forged.statusCode()).isEqualTo(303);
@@ -207,6 +207,7 @@ class ConsoleSignInTest {
         String first = signIn();
         String second = signIn();
         Person coordinator = app.planbot.plan().personByEmail(COORDINATOR).orElseThrow();
+        app.planbot.plan().createPerson(new PersonDraft("Ny Koordinator", "ny@example.se", null, PersonRole.COORDINATOR));
         app.planbot.plan().updatePerson(coordinator.id(), new PersonDraft(coordinator.name(), coordinator.email(),
                 "U0KOORD1", coordinator.role()));
         assertThat(withCookie(first, "/admin").statusCode()).as("another field changed").isEqualTo(200);

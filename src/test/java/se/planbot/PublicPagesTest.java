@@ -52,8 +52,12 @@ class PublicPagesTest {
         var second = app.get("/plan?strategy=2").body();
         assertThat(rows(second)).isEqualTo(app.planbot.plan().actions(
                 new ActionFilter(2, null, null, false, null)).size());
-        assertThat(app.get("/plan?status=done").body()).contains("\"Status\">Klar</td>").doesNotContain("\"Status\">Pågår</td>");
-        assertThat(app.get("/plan?strategy=abc&status=nonsense").statusCode()).as("unknown filters are named, not ignored").isEqualTo(400);
+        assertThat(app.get("/plan?status=done").body()).contains(">Klar</td>").doesNotContain(">Pågår</td>");
+        // Unknown filter values say so (issue 15 item 23) instead of quietly listing everything.
+        var unknown = app.get("/plan?strategy=abc&status=nonsense");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("ingen strategi ”abc”", "ingen status ”nonsense”");
+        assertThat(rows(unknown.body())).isZero();
     }
 
     @Test

@@ -12,7 +12,8 @@ import se.planbot.problem.InputText;
 
 /**
  * What a valid dialog is: a title, a start before its end (local time in the programme's zone,
- * whole minutes, in 2000–2099), a place or an http(s) meeting link, a capacity of 1–10,000 or none, known
+ * whole minutes, in 2000–2099, none in the hour skipped when summer time begins), a place or an http(s) meeting
+ * link, a capacity of 1–10,000 or none, known
  * strategies. Every mistake is collected, in Swedish, and thrown at once.
  */
 final class DialogRules {
@@ -75,7 +76,15 @@ final class DialogRules {
             return current;
         }
         if (given != null) {
-            return given.truncatedTo(ChronoUnit.MINUTES).atZone(zone).toInstant();
+            LocalDateTime local = given.truncatedTo(ChronoUnit.MINUTES);
+            // In the hour skipped when summer time begins the clock jumps from 02:00 to 03:00:
+            // say so rather than silently store 03:30 for 02:30.
+            if (!local.atZone(zone).toLocalDateTime().equals(local)) {
+                errors.add(field, "'" + local + "' finns inte: klockan ställs fram en timme den natten "
+                        + "(sommartid); välj en annan tid");
+                return null;
+            }
+            return local.atZone(zone).toInstant();
         }
         if (current == null) {
             errors.add(field, "tid saknas (t.ex. 2026-12-10T09:00, svensk tid)");

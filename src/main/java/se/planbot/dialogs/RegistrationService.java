@@ -2,8 +2,6 @@ package se.planbot.dialogs;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +14,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import se.planbot.db.Database;
 import se.planbot.problem.Errors;
-import se.planbot.problem.InputText;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 import se.planbot.subscribers.LinkTokens;

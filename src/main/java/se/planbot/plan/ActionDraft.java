@@ -1,6 +1,9 @@
 package se.planbot.plan;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import se.planbot.problem.FieldError;
 
 /**
  * The fields of an action as given by a person, before they are checked. For a new action
@@ -19,6 +22,9 @@ public record ActionDraft(
         Integer progress,
         String origin) {
 
+    /** A patch that changes nothing (fields to empty are given apart, see {@link #without}). */
+    public static final ActionDraft EMPTY = new ActionDraft(null, null, null, null, null, null, null, null, null, null, null);
+
     /** This patch laid over {@code current}: each field given here wins. */
     public ActionDraft over(Action current) {
         return new ActionDraft(
@@ -35,12 +41,20 @@ public record ActionDraft(
                 origin != null ? origin : current.origin());
     }
 
+
     /** Fields that may be emptied by a PATCH with {@code null}; the others are required. */
-    public static final java.util.Set<String> CLEARABLE =
-            java.util.Set.of("description", "ownerId", "department", "startDate", "deadline");
+    public static final Set<String> CLEARABLE = Set.of("description", "ownerId", "department", "startDate", "deadline");
+
+    /** One error for each field in {@code cleared} that may not be emptied. */
+    public static List<FieldError> unclearable(Set<String> cleared) {
+        String allowed = String.join(", ", CLEARABLE.stream().sorted().toList());
+        return cleared.stream().filter(field -> !CLEARABLE.contains(field)).sorted()
+                .map(field -> new FieldError(field, "kan inte tömmas; bara " + allowed + " kan sättas till null"))
+                .toList();
+    }
 
     /** This draft with the given {@link #CLEARABLE} fields emptied. */
-    public ActionDraft without(java.util.Set<String> cleared) {
+    public ActionDraft without(Set<String> cleared) {
         return new ActionDraft(code, title,
                 cleared.contains("description") ? "" : description,
                 strategyId,

@@ -20,6 +20,8 @@ import se.planbot.problem.NotFound;
  */
 public final class PlanService {
 
+    /** The longest note a progress report takes (as much as Slack's modal). */
+    public static final int NOTE_MAX = se.planbot.problem.InputText.NOTE_MAX;
 
     private final Database database;
     private final Clock clock;
@@ -198,13 +200,49 @@ public final class PlanService {
         });
     }
 
+    /** Who may update an action's progress: its owner, and anyone with role coordinator. */
+    public boolean mayUpdate(Person person, Action action) {
+        boolean owner = action.ownerId() != null && action.ownerId() == person.id();
+        return owner || person.role() == PersonRole.COORDINATOR;
+    }
+
     /** Changes a person's name, address, Slack id or role (a new role ends their console sessions, V20). */
     public Person updatePerson(long id, PersonDraft draft) {
         return database.write(connection -> {
-            store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            Person current = store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            if (draft.role() != PersonRole.COORDINATOR) {
+                keepOneCoordinator(connection, current, "role");
+            }
             store.updatePerson(connection, id, rules.checkPerson(connection, draft, id));
             return store.person(connection, id).orElseThrow();
         });
+    }
+
+    /**
+     * Removes a person. Their actions stay, with their history, and become ownerless: one history
+     * entry each, under {@code actor}. Their console sessions and links go with them (V20, V21).
+     */
+    public void removePerson(long id, String actor) {
+        database.write(connection -> {
+            Person person = store.person(connection, id).orElseThrow(() -> new NotFound("Person " + id + " finns inte"));
+            keepOneCoordinator(connection, person, "confirm");
+            for (Action action : queries.byOwner(connection, id, 0, Integer.MAX_VALUE).actions()) {
+                patchAction(connection, action.id(), ActionDraft.EMPTY, java.util.Set.of("ownerId"),
+                        person.name() + " är borttagen ur programmets personer", false, actor);
+            }
+            store.deletePerson(connection, id);
+            return null;
+        });
+    }
+
+    /** Someone must be able to sign in and run the programme: the last coordinator stays one. */
+    private void keepOneCoordinator(Connection connection, Person leaving, String field) throws SQLException {
+        boolean another = store.people(connection).stream()
+                .anyMatch(person -> person.role() == PersonRole.COORDINATOR && person.id() != leaving.id());
+        if (leaving.role() == PersonRole.COORDINATOR && !another) {
+            throw new se.planbot.problem.InvalidInput(field, leaving.name()
+                    + " är programmets enda koordinator; gör först någon annan till koordinator");
+        }
     }
 
     public Action createAction(ActionDraft draft, String actor) {
@@ -223,6 +261,18 @@ public final class PlanService {
         // Only Planbot's own "Skapad" is public; a note someone wrote is internal like every other.
         store.appendChange(connection, id, now, actor, given ? note : "Skapad", !given, ActionDiff.created(created));
         return created;
+    }
+
+    /**
+     * Creates an action; a {@code note} (public or internal) becomes a second history entry after
+     * "Skapad", in the same transaction.
+     */
+    public Action createAction(ActionDraft draft, String note, boolean notePublic, String actor) {
+        return database.write(connection -> {
+            Action created = createAction(connection, draft, actor, "");
+            return note == null || note.isBlank() ? created
+                    : patchAction(connection, created.id(), ActionDraft.EMPTY, java.util.Set.of(), note, notePublic, actor);
+        });
     }
 
     /** Changes the fields given in {@code patch}; one history entry if anything changed. */
@@ -251,6 +301,7 @@ public final class PlanService {
         Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
         var noteErrors = new Errors();
         InputText.text(noteErrors, "note", "anteckningen", note, InputText.NOTE_MAX);
+        ActionDraft.unclearable(cleared).forEach(error -> noteErrors.add(error.field(), error.message()));
         noteErrors.throwIfAny();
         ActionDraft merged = doneMeansFullProgress(patch).over(current).without(cleared);
         rules.check(connection, merged, current);
@@ -266,7 +317,8 @@ public final class PlanService {
 
     /**
      * Records a progress report: status, progress and note in one history entry. Marking an
-     * action done sets its progress to 100 unless a progress is given.
+     * action done sets its progress to 100 unless another progress is given: none, or (when it was
+     * not done before) its current progress unchanged, as the Slack modal sends it.
      */
     public Action recordUpdate(long id, ProgressUpdate update, String actor) {
         return database.write(connection -> {
@@ -276,8 +328,11 @@ public final class PlanService {
                 errors.add("status", "ange status, framsteg eller en anteckning");
             }
             errors.throwIfAny();
+            Action current = store.action(connection, id).orElseThrow(() -> new NotFound("Åtgärd " + id + " finns inte"));
             Integer progress = update.progress();
-            if (progress == null && update.status() == ActionStatus.DONE) {
+            boolean becomesDone = update.status() == ActionStatus.DONE && current.status() != ActionStatus.DONE;
+            if (update.status() == ActionStatus.DONE
+                    && (progress == null || becomesDone && progress == current.progress())) {
                 progress = 100;
             }
             var patch = new ActionDraft(null, null, null, null, null, null, null, null,

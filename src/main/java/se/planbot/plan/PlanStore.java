@@ -67,6 +67,10 @@ final class PlanStore {
                 """, draft.name(), draft.email(), draft.slackUserId(), draft.role().code(), now);
     }
 
+    void deletePerson(Connection connection, long id) throws SQLException {
+        Jdbc.update(connection, "delete from people where id = ?", id);
+    }
+
     void updatePerson(Connection connection, long id, PersonDraft draft) throws SQLException {
         Jdbc.update(connection, "update people set name = ?, email = ?, slack_user_id = ?, role = ? where id = ?",
                 draft.name(), draft.email(), draft.slackUserId(), draft.role().code(), id);

@@ -30,6 +30,8 @@ final class ActionItems {
         item.put("progress", action.progress());
         item.put("owner", action.ownerName() == null ? "" : action.ownerName());
         item.put("url", baseUrl + "/plan/actions/" + action.id());
+        // The coordinator updates it in the console (signing in first if need be).
+        item.put("consoleUrl", baseUrl + "/admin/actions/" + action.id());
         return item;
     }
 }

@@ -32,6 +32,7 @@ public final class Digest implements SweepTask {
 
     private static final Logger log = LoggerFactory.getLogger(Digest.class);
     static final int UPCOMING_DAYS = 14;
+    static final int COMPLETED_DAYS = 7;
     private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final PlanService plan;
@@ -63,7 +64,7 @@ public final class Digest implements SweepTask {
             return 0;
         }
         ZonedDateTime fire = due.get();
-        ZonedDateTime since = schedule.previous(fire);
+        ZonedDateTime since = completedSince(fire);
         Map<String, Object> model = model(connection, fire, since);
         String time = KEY_TIME.format(fire.toLocalDateTime());
         int queued = 0;
@@ -90,6 +91,13 @@ public final class Digest implements SweepTask {
     /** Owners who cannot be reminded, actions without owner or deadline (keys unreachable, withoutOwner, withoutDeadline). */
     private Map<String, Object> gaps() {
         return PlanGaps.of(plan.actions(ActionFilter.all()), settings).model(settings.baseUrl());
+    }
+
+    /** The previous digest time, never more than {@value #COMPLETED_DAYS} days back: "klara" is last week's news. */
+    private ZonedDateTime completedSince(ZonedDateTime fire) {
+        ZonedDateTime previous = schedule.previous(fire);
+        ZonedDateTime earliest = fire.minusDays(COMPLETED_DAYS);
+        return previous.isBefore(earliest) ? earliest : previous;
     }
 
     Map<String, Object> model(Connection connection, ZonedDateTime fire, ZonedDateTime since) throws SQLException {

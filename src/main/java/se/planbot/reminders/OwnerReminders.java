@@ -42,12 +42,20 @@ public final class OwnerReminders implements SweepTask {
     private final Outbox outbox;
     private final DeadlineRules rules;
     private final ReminderSettings settings;
+    private final UpdateLinks updateLinks;
     private final ReminderStore store = new ReminderStore();
     /** People already warned about today, so an unreachable owner is logged once a day, not every sweep. */
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public OwnerReminders(PlanService plan, Outbox outbox, DeadlineRules rules, ReminderSettings settings) {
+        this(plan, outbox, rules, settings, UpdateLinks.NONE);
+    }
+
+    /** With {@code updateLinks}: each reminded action links to its update form. */
+    public OwnerReminders(PlanService plan, Outbox outbox, DeadlineRules rules, ReminderSettings settings,
+            UpdateLinks updateLinks) {
         this.plan = plan;
+        this.updateLinks = updateLinks;
         this.outbox = outbox;
         this.rules = rules;
         this.settings = settings;
@@ -96,7 +104,7 @@ public final class OwnerReminders implements SweepTask {
         String replyTo = reminders.isEmpty() ? null
                 : Coordinators.of(connection, plan, settings).stream().findFirst().map(Coordinators.Recipient::email).orElse(null);
         for (PersonReminder reminder : reminders) {
-            Optional<OutgoingMessage> message = message(reminder, today, replyTo);
+            Optional<OutgoingMessage> message = message(connection, reminder, today, replyTo);
             if (message.isEmpty()) {
                 if (warned.add(reminder.personId() + ":" + today)) {
                     log.warn("Reminder for {} (person {}) not sent: no email address and no Slack id",
@@ -115,14 +123,11 @@ public final class OwnerReminders implements SweepTask {
         return queued;
     }
 
-    private Optional<OutgoingMessage> message(PersonReminder reminder, LocalDate today, String replyTo) {
-        var items = reminder.items().stream()
-                .map(due -> ActionItems.item(due.action(), today, settings.baseUrl()))
-                .toList();
+    private Optional<OutgoingMessage> message(Connection connection, PersonReminder reminder, LocalDate today,
+            String replyTo) throws SQLException {
         var model = new LinkedHashMap<String, Object>();
         model.put("personName", reminder.name());
         model.put("date", today.toString());
-        model.put("items", items);
         model.put("slackCommand", settings.slackEnabled() ? settings.slackCommand() : "");
         if (replyTo != null) {
             model.put("replyTo", replyTo);
@@ -130,13 +135,27 @@ public final class OwnerReminders implements SweepTask {
         String key = "reminder:" + reminder.personId() + ":" + today;
         boolean hasSlack = reminder.slackUserId() != null && !reminder.slackUserId().isBlank();
         if (settings.slackDirect() && settings.slackEnabled() && hasSlack) {
+            model.put("items", items(reminder, today, Optional.empty()));
             return Optional.of(new OutgoingMessage(key, Channel.SLACK, reminder.slackUserId(), reminder.name(),
                     "reminder", model, settings.locale()));
         }
         if (reminder.email() == null || reminder.email().isBlank()) {
             return Optional.empty();
         }
+        // Two clicks from the mail: the link opens the action's update form, its button saves.
+        Optional<String> token = updateLinks.issue(connection, reminder.personId());
+        model.put("items", items(reminder, today, token));
+        token.ifPresent(link -> model.put("mineUrl", settings.baseUrl() + "/admin/mine?token=" + link));
         return Optional.of(new OutgoingMessage(key, Channel.EMAIL, reminder.email(), reminder.name(),
                 "reminder", model, settings.locale()));
+    }
+
+    private List<Map<String, Object>> items(PersonReminder reminder, LocalDate today, Optional<String> token) {
+        return reminder.items().stream().map(due -> {
+            var item = ActionItems.item(due.action(), today, settings.baseUrl());
+            token.ifPresent(link -> item.put("updateUrl",
+                    settings.baseUrl() + "/admin/update/" + due.action().id() + "?token=" + link));
+            return item;
+        }).toList();
     }
 }

@@ -24,7 +24,7 @@ final class ActionText {
         return action.code() + " " + action.title();
     }
 
-    /** "Pågår · 30 % · Anna Andersson · deadline 2026-12-08 (försenad 3 dagar)". */
+    /** "Pågår · 30 % · Anna Andersson · deadline 2026-12-08 (försenad med 3 dagar)". */
     String summary(Action action, LocalDate today) {
         return status(action) + " · " + action.progress() + " % · " + owner(action) + " · "
                 + texts.get("deadline").toLowerCase(texts.locale()) + " " + deadline(action, today);
@@ -46,7 +46,7 @@ final class ActionText {
         return action.deadline() + (overdue.isEmpty() ? "" : " (" + overdue + ")");
     }
 
-    /** "försenad 3 dagar" or "" when not overdue. */
+    /** "försenad med 3 dagar" or "" when not overdue. */
     String overdue(Action action, LocalDate today) {
         if (!action.isOverdue(today)) {
             return "";

@@ -10,7 +10,6 @@ import java.util.Optional;
 import se.planbot.plan.Action;
 import se.planbot.plan.ActionStatus;
 import se.planbot.plan.Person;
-import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.ProgressUpdate;
 import se.planbot.problem.FieldError;
@@ -77,10 +76,6 @@ final class UpdateFlow {
         } else {
             progress = Integer.parseInt(progressText);
         }
-        if (progress != null && status == ActionStatus.DONE && action.get().status() != ActionStatus.DONE
-                && progress == action.get().progress()) {
-            progress = 100;
-        }
         String note = value(values, UpdateModal.NOTE).orElse("").strip();
         if (note.length() > UpdateModal.NOTE_MAX) {
             errors.put(UpdateModal.NOTE, texts.get("modal.error.note-length"));
@@ -95,6 +90,7 @@ final class UpdateFlow {
         Person person = plan.personBySlackUserId(slackUserId).orElseThrow();
         String actor = person.name() + " (Slack " + slackUserId + ")";
         try {
+            // The plan decides what marking it done means for its progress.
             Action updated = plan.recordUpdate(action.get().id(),
                     new ProgressUpdate(status, progress, note, notePublic(values)), actor);
             return new Result(Map.of(), Optional.of(updated), actor);
@@ -120,8 +116,7 @@ final class UpdateFlow {
         if (person.isEmpty()) {
             return Optional.of(texts.get("refusal.not-linked"));
         }
-        boolean owner = action.ownerId() != null && action.ownerId() == person.get().id();
-        if (owner || person.get().role() == PersonRole.COORDINATOR) {
+        if (plan.mayUpdate(person.get(), action)) {
             return Optional.empty();
         }
         String ownerName = action.ownerName() == null ? texts.get("no-owner") : action.ownerName();

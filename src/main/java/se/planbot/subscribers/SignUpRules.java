@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import se.planbot.plan.PlanService;
 import se.planbot.problem.Errors;
-import se.planbot.problem.InputText;
 import se.planbot.problem.InvalidInput;
 
 /**

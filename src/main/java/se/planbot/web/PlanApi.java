@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import se.planbot.plan.Action;
@@ -19,7 +18,6 @@ import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.ProgressUpdate;
 import se.planbot.problem.Errors;
-import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 
 /**
@@ -120,10 +118,7 @@ public final class PlanApi {
         String note = body.text("note");
         boolean notePublic = body.flag("notePublic", false);
         body.errors().throwIfAny();
-        Action created = plan.createAction(draft, client.actor());
-        if (note != null && !note.isBlank()) {
-            created = plan.patchAction(created.id(), emptyPatch(), Set.of(), note, notePublic, client.actor());
-        }
+        Action created = plan.createAction(draft, note, notePublic, client.actor());
         ctx.status(201).header("Location", "/api/v1/actions/" + created.id()).json(view(created, plan.today()));
     }
 
@@ -136,14 +131,10 @@ public final class PlanApi {
         String note = body.text("note");
         boolean notePublic = body.flag("notePublic", false);
         var cleared = body.nulls();
+        cleared.retainAll(ACTION_FIELDS);
         cleared.remove("note");
         cleared.remove("notePublic");
-        for (String field : cleared) {
-            if (!ActionDraft.CLEARABLE.contains(field) && ACTION_FIELDS.contains(field)) {
-                body.errors().add(field, "kan inte tömmas; bara " + String.join(", ", ActionDraft.CLEARABLE.stream()
-                        .sorted().toList()) + " kan sättas till null");
-            }
-        }
+        ActionDraft.unclearable(cleared).forEach(error -> body.errors().add(error.field(), error.message()));
         body.errors().throwIfAny();
         ctx.json(view(plan.patchAction(id, patch, cleared, note, notePublic, client.actor()), plan.today()));
     }
@@ -196,10 +187,6 @@ public final class PlanApi {
                 body.word("status", ActionStatus::fromCode, STATUSES),
                 body.integer("progress"),
                 body.text("origin"));
-    }
-
-    private static ActionDraft emptyPatch() {
-        return new ActionDraft(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** An action as the API shows it: no owner email (personal data), overdue derived for today. */

@@ -24,9 +24,12 @@ public final class SignInPages {
     private final SessionCookie cookie;
     private final RateLimiter perClient;
     private final RateLimiter perAddress;
+    private final SignInWays ways;
 
-    SignInPages(SignInService signIn, Pages pages, SessionCookie cookie, RateLimiter perClient, RateLimiter perAddress) {
+    SignInPages(SignInService signIn, Pages pages, SessionCookie cookie, RateLimiter perClient, RateLimiter perAddress,
+            SignInWays ways) {
         this.signIn = signIn;
+        this.ways = ways;
         this.pages = pages;
         this.cookie = cookie;
         this.perClient = perClient;
@@ -40,10 +43,17 @@ public final class SignInPages {
 
     private void loginForm(Context ctx, int status, Map<String, Object> model) {
         model.put("signedOut", ctx.queryParam("signedOut") != null);
+        model.put("mailLink", ways.mailLink());
+        model.put("oidc", ways.oidc());
         pages.show(ctx, status, "console/login", model);
     }
 
+    /** POST /admin/login: mails a link if the address is a person's; answers the same either way. */
     public void mailLink(Context ctx) {
+        if (!ways.mailLink()) {
+            pages.notFound(ctx);
+            return;
+        }
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
         if (!perClient.allow("sign-in:" + pages.client(ctx))
                 || !perAddress.allow("sign-in:" + email.toLowerCase(Locale.ROOT))) {
@@ -61,7 +71,12 @@ public final class SignInPages {
         }
     }
 
+    /** GET /admin/login/link?token=…: a button only (mail scanners follow links). */
     public void linkPage(Context ctx) {
+        if (!ways.mailLink()) {
+            pages.notFound(ctx);
+            return;
+        }
         String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
         if (!signIn.linkIsUsable(token)) {
             pages.show(ctx, 404, "console/login-expired", pages.model(ctx));
@@ -72,7 +87,12 @@ public final class SignInPages {
         pages.show(ctx, 200, "console/login-link", model);
     }
 
+    /** POST /admin/login/link: uses the link once and begins the session. */
     public void useLink(Context ctx) {
+        if (!ways.mailLink()) {
+            pages.notFound(ctx);
+            return;
+        }
         var session = signIn.signInWithLink(Optional.ofNullable(ctx.formParam("token")).orElse(""));
         if (session.isEmpty()) {
             pages.show(ctx, 404, "console/login-expired", pages.model(ctx));
@@ -82,6 +102,7 @@ public final class SignInPages {
         seeOther(ctx, "/admin" + languageQuery(ctx));
     }
 
+    /** POST /admin/logout */
     public void signOut(Context ctx) {
         String secret = cookie.read(ctx);
         if (secret != null) {
@@ -89,12 +110,6 @@ public final class SignInPages {
         }
         cookie.clear(ctx);
         seeOther(ctx, "/admin/login?signedOut" + (languageQuery(ctx).isEmpty() ? "" : "&locale=en"));
-    }
-
-    public void home(Context ctx) {
-        var model = pages.model(ctx);
-        model.put("me", AccessGuard.person(ctx));
-        pages.show(ctx, 200, "console/home", model);
     }
 
     private String languageQuery(Context ctx) {

@@ -33,7 +33,7 @@ class DialogDigestTest {
         }
         String digest = digestText();
         assertThat(digest).contains("DIALOGER DE NÄRMASTE 14 DAGARNA (1)",
-                "Frukostmöte om kompetensförsörjning – tisdag 15 december kl. 08:00, Stadshuset, sal 1 – 0 av 40 anmälda");
+                "Frukostmöte om kompetensförsörjning – tisdag 15 december kl. 08.00, Stadshuset, sal 1 – 0 av 40 anmälda");
     }
 
     private String digestText() throws Exception {

@@ -51,7 +51,7 @@ class MentionAndHomeTest extends SlackTestSupport {
         assertThat(view.get("type").asText()).isEqualTo("home");
         assertThat(view.get("blocks").size()).isLessThanOrEqualTo(100);
         assertThat(texts(view)).contains("Mina åtgärder i planen", "Försenade (1)", "1.1 Företagslotsen",
-                "försenad 11 dagar", "Alla mina åtgärder (41)", "… och 21 till.");
+                "försenad med 11 dagar", "Alla mina åtgärder (41)", "… och 21 till.");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package se.planbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.Charset;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,9 @@ class SlackCharsetTest extends SlackTestSupport {
     @Test
     void the_jvm_runs_with_the_charset_this_execution_asks_for() {
         String expected = System.getProperty("planbot.expect.charset");
-        if (expected != null) {
-            assertThat(Charset.defaultCharset().name()).isEqualTo(expected);
-        }
+        // Only the ascii-charset execution asks for a charset; elsewhere this shows as skipped, not passed.
+        assumeTrue(expected != null, "runs in the ascii-charset execution only");
+        assertThat(Charset.defaultCharset().name()).isEqualTo(expected);
     }
 
     @Test
@@ -47,6 +48,6 @@ class SlackCharsetTest extends SlackTestSupport {
         assertThat(event("Ev0SWEDISH", mention, java.util.Map.of()).statusCode()).isEqualTo(200);
         var posted = slackApi.await(call -> call.method().equals("chat.postMessage"), 1);
         assertThat(texts(json(posted.get(0).form().get("blocks")))).contains("Försenade åtgärder", "1.1 Företagslotsen",
-                "försenad 11 dagar");
+                "försenad med 11 dagar");
     }
 }

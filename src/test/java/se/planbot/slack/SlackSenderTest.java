@@ -128,7 +128,7 @@ class SlackSenderTest {
         sender.send(message(6, "C0COORD", "digest", model, SWEDISH));
         var blocks = SlackTestSupport.json(slackApi.calls("chat.postMessage").get(0).form().get("blocks"));
         assertThat(SlackTestSupport.texts(blocks)).contains("Veckosammanställning 2026-W49", "Försenade (1)",
-                "försenad 11 dagar", "Kommande deadlines (1)", "1 dag kvar", "Klara sedan förra veckan (0)", "Inga.",
+                "försenad med 11 dagar", "Kommande deadlines (1)", "1 dag kvar", "Klara sedan förra veckan (0)", "Inga.",
                 "Kommande dialoger (1)", "Innovationskraft, 2026-12-10 08:30, Stadshuset");
     }
 

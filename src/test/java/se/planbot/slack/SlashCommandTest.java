@@ -50,7 +50,7 @@ class SlashCommandTest extends SlackTestSupport {
     void a_code_answers_status_progress_owner_deadline_overdue_and_last_update() throws Exception {
         var answer = ask("1.1", "U0BERTIL");
         assertThat(texts(answer)).contains("1.1 Företagslotsen: en väg in", "Pågår", "40 %", "Anna Andersson",
-                "2026-11-20 (försenad 11 dagar)", "Senast uppdaterad", "av test");
+                "2026-11-20 (försenad med 11 dagar)", "Senast uppdaterad", "av test");
         long id = planbot.plan().actionByCode("1.1").orElseThrow().id();
         assertThat(buttons(answer)).contains(BlockKitAnswer.UPDATE + "_" + id, BlockKitAnswer.SHARE);
     }
@@ -87,7 +87,7 @@ class SlashCommandTest extends SlackTestSupport {
     void forsenade_and_overdue_list_what_is_past_its_deadline() throws Exception {
         for (String word : List.of("försenade", "overdue")) {
             String answer = texts(ask(word, "U0ANNA"));
-            assertThat(answer).contains("Försenade åtgärder", "1.1 Företagslotsen", "försenad 11 dagar")
+            assertThat(answer).contains("Försenade åtgärder", "1.1 Företagslotsen", "försenad med 11 dagar")
                     .doesNotContain("2.1 Turism");
         }
     }

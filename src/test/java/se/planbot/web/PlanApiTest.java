@@ -160,6 +160,20 @@ class PlanApiTest {
     }
 
     @Test
+    void done_with_the_unchanged_progress_means_100_as_in_the_slack_modal_and_another_progress_is_refused() {
+        int current = json(app.get("/api/v1/actions/2")).path("progress").asInt();
+        assertThat(current).isLessThan(100);
+        app.send("POST", "/api/v1/actions/2/updates", token, "{\"status\":\"done\",\"progress\":" + current + "}");
+        assertThat(json(app.get("/api/v1/actions/2")).path("progress").asInt()).isEqualTo(100);
+
+        int before = json(app.get("/api/v1/actions/3")).path("progress").asInt();
+        var refused = app.send("POST", "/api/v1/actions/3/updates", token, "{\"status\":\"done\",\"progress\":95}");
+        assertThat(refused.statusCode()).as("done means progress 100 (issue 15 item 27)").isEqualTo(400);
+        assertThat(refused.body()).contains("en klar åtgärd har framsteg 100");
+        assertThat(json(app.get("/api/v1/actions/3")).path("progress").asInt()).isEqualTo(before);
+    }
+
+    @Test
     void invalid_fields_are_each_named_and_nothing_changes() {
         String before = planSnapshot();
         var response = app.send("PATCH", "/api/v1/actions/1", token,

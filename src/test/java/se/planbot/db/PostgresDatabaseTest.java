@@ -22,7 +22,7 @@ class PostgresDatabaseTest {
             List<String> versions = database.read(connection -> Jdbc.list(connection,
                     "select version from flyway_schema_history where success and version is not null order by installed_rank",
                     row -> row.getString(1)));
-            assertThat(versions).contains("1", "2", "3", "4", "5", "6", "10", "11", "12", "20", "50");
+            assertThat(versions).contains("1", "2", "3", "4", "5", "6", "10", "11", "12", "20", "21", "50");
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.planbot.config.Config;
-import se.planbot.db.Database;
 import se.planbot.plan.PlanService;
 import se.planbot.web.Access;
 import se.planbot.web.Route;

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.planbot.auth.ApiTokens;
-import se.planbot.db.Database;
 import se.planbot.plan.Person;
 import se.planbot.plan.PersonRole;
 

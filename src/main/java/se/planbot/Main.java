@@ -24,7 +24,7 @@ import se.planbot.problem.InvalidInput;
         description = "Håller det näringslivsstrategiska programmets åtgärdsplan, påminner och svarar i Slack.",
         subcommands = {
             Main.Serve.class, Main.Remind.class, Main.Import.class, Main.Export.class, Main.Backup.class, TokenCommand.class, PersonCommand.class,
-            IndicatorsCommand.class,
+            IndicatorsCommand.class, DbCommand.class,
             Main.Ask.class
         })
 public final class Main implements Callable<Integer> {
@@ -240,7 +240,8 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
-            description = "Skriver en konsistent kopia av databasen, även medan Planbot körs.")
+            description = "Skriver en konsistent kopia av SQLite-databasen, även medan Planbot körs "
+                    + "(på PostgreSQL: pg_dump, se README).")
     static final class Backup implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main main;
@@ -254,6 +255,10 @@ public final class Main implements Callable<Integer> {
                 throw new InvalidInput("fil", file + " är en mapp; ange en fil, t.ex. " + file.resolve("planbot.db"));
             }
             try (Planbot planbot = main.planbot()) {
+                if (planbot.database().dialect() != se.planbot.db.Dialect.SQLITE) {
+                    throw new InvalidInput("db.url", "planbot backup är för SQLite; på PostgreSQL säkerhetskopierar du med "
+                            + "pg_dump, t.ex. pg_dump -Fc -f planbot.dump planbot (se README)");
+                }
                 planbot.database().backup(file);
                 main.out().println("Säkerhetskopia skriven till " + file);
             }

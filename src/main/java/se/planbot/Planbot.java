@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import se.planbot.auth.ApiTokens;
 import se.planbot.config.Config;
 import se.planbot.db.Database;
 import se.planbot.db.DatabaseCheck;
+import se.planbot.db.DatabaseSettings;
 import se.planbot.http.HealthCheck;
 import se.planbot.indicators.DemoIndicators;
 import se.planbot.indicators.FetchReport;
@@ -59,6 +61,7 @@ import se.planbot.reminders.RemindReport;
 import se.planbot.reminders.ReminderScheduler;
 import se.planbot.reminders.ReminderSettings;
 import se.planbot.reminders.ReminderSweep;
+import se.planbot.reminders.ScheduledRuns;
 import se.planbot.reminders.SweepTask;
 import se.planbot.reminders.WorkingDays;
 import se.planbot.slack.IndicatorAnswers;
@@ -132,6 +135,7 @@ public final class Planbot implements AutoCloseable {
     private final ReminderSweep sweep;
     private DispatcherLoop dispatcherLoop;
     private ReminderScheduler scheduler;
+    private final ScheduledRuns scheduledRuns;
     private WebServer web;
     private List<Route> routes = List.of();
 
@@ -143,7 +147,7 @@ public final class Planbot implements AutoCloseable {
         this.baseUrl = config.baseUrl("public.base-url");
         this.json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        this.database = Database.open(config.path("db.path"));
+        this.database = Database.open(databaseSettings(config));
         this.plan = new PlanService(database, clock, zone);
         this.transfer = new PlanTransfer(plan);
         this.indicators = new IndicatorService(database, clock);
@@ -175,6 +179,7 @@ public final class Planbot implements AutoCloseable {
                 SlackIntegration.ACK_BUDGET);
         slack.engine().proposalsFrom(ProposalsUnderReview.from(proposals, baseUrl, config.locale("locale")));
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
+        this.scheduledRuns = new ScheduledRuns(database);
 
         // Every message goes out through one sender per channel.
         var senders = new ArrayList<Sender>();
@@ -199,6 +204,19 @@ public final class Planbot implements AutoCloseable {
                 dialogs.reminders(),
                 new ProposalProgressMails(proposals, baseUrl),
                 new ExpiredSignUps(personalData)), ReminderSweep.gapsOf(plan, reminderSettings));
+    }
+
+    /** The start of the {@code reminders.sweep-minutes} slot {@code now} is in (slots start on the epoch's whole minutes). */
+    Instant sweepSlot(Instant now) {
+        long slot = reminderSettings.sweepMinutes() * 60L;
+        return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slot) * slot);
+    }
+
+    /** {@code db.url} when set (PostgreSQL, or SQLite spelled as a url), else the SQLite file {@code db.path}. */
+    static DatabaseSettings databaseSettings(Config config) {
+        return config.optional("db.url")
+                .map(url -> new DatabaseSettings(url, config.string("db.username"), config.string("db.password")))
+                .orElseGet(() -> DatabaseSettings.sqlite(config.path("db.path")));
     }
 
     public Dispatcher dispatcher() {
@@ -249,9 +267,23 @@ public final class Planbot implements AutoCloseable {
         var faces = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,
                 personalData, dialogs, proposals, tokens, sessions, json, clock, zone, indicators);
         dispatcherLoop = new DispatcherLoop(dispatcher, Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
-        scheduler = new ReminderScheduler(reminderSettings, () -> {
+        Runnable sweepNow = () -> {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));
             dispatcherLoop.nudge();
+        };
+        scheduler = new ReminderScheduler(reminderSettings, (alarm, due) -> {
+            switch (alarm) {
+                // Once per due moment across instances: the sweep's slot of the clock (every
+                // instance's slots line up), the digest's cron time.
+                case "sweep" -> scheduledRuns.runOnce("sweep", sweepSlot(clock.instant()), sweepNow);
+                case "digest" -> scheduledRuns.runOnce("digest", due, sweepNow);
+                case "takeover" -> {
+                    scheduledRuns.takeOver(abandoned -> sweepNow);
+                    scheduledRuns.prune(Duration.ofDays(7));
+                }
+                // At start-up: catch up at once (every rule is idempotent, so beside another instance's sweep too).
+                default -> sweepNow.run();
+            }
         });
         if (kolada.enabled()) {
             scheduler.alsoAt("kolada", kolada.settings().fetchCron(), zone, this::scheduledFetch);
@@ -261,6 +293,8 @@ public final class Planbot implements AutoCloseable {
         smtpLogin.health().ifPresent(checks::add);
         var health = new Health(checks);
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
+        metrics.gauge("planbot_database_info", "The database in use (engine: sqlite or postgresql)",
+                () -> Map.of("engine=\"" + database.dialect().code() + "\"", 1));
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
                 oidc, config.bool("auth.mail-link"), sweep);
@@ -274,7 +308,8 @@ public final class Planbot implements AutoCloseable {
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
         scheduler.start();
-        log.info("Planbot listening on http://localhost:{} (database {})", web.port(), database.file());
+        log.info("Planbot listening on http://localhost:{} (database {} {})", web.port(), database.dialect().code(),
+                database.location());
         return this;
     }
 
@@ -379,6 +414,7 @@ public final class Planbot implements AutoCloseable {
         if (scheduler != null) {
             scheduler.close();
         }
+        scheduledRuns.close();
         if (dispatcherLoop != null) {
             dispatcherLoop.close();
         }

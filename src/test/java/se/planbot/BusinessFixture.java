@@ -56,7 +56,7 @@ final class BusinessFixture implements AutoCloseable {
         outboxFolder = folder.resolve("outbox");
         var values = new LinkedHashMap<String, String>();
         values.put("http.port", "0");
-        values.put("db.path", folder.resolve("planbot.db").toString());
+        values.putAll(TestDatabase.settings(folder, "planbot.db"));
         values.put("mail.file-dir", outboxFolder.toString());
         values.put("public.base-url", "https://planbot.example.se");
         values.put("mail.from", "Näringsliv Alingsås <naringsliv@example.se>");

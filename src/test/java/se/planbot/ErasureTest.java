@@ -85,6 +85,8 @@ class ErasureTest {
 
     @Test
     void after_erasure_the_address_is_not_even_in_the_raw_database_files() throws Exception {
+        // SQLite's file and -wal; PostgreSQL's files are its server's (VACUUM reclaims, see README).
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgres());
         assertThat(rawDatabaseFiles()).as("the address is on disk before erasure").contains("andersson@foretag");
         assertThat(app.adminApi("POST", "/api/v1/subscribers/erase", "{\"email\":\"" + ANNA + "\"}").statusCode())
                 .isEqualTo(200);
@@ -124,11 +126,15 @@ class ErasureTest {
     private List<String> tracesOf(String needle) throws SQLException {
         return app.planbot.database().read(connection -> {
             var hits = new ArrayList<String>();
-            for (String table : Jdbc.list(connection, "select name from sqlite_master where type = 'table'",
-                    rows -> rows.getString(1))) {
+            String tables = TestDatabase.postgres()
+                    ? "select table_name from information_schema.tables where table_schema = current_schema()"
+                    : "select name from sqlite_master where type = 'table'";
+            for (String table : Jdbc.list(connection, tables, rows -> rows.getString(1))) {
                 for (String column : columns(connection, table)) {
-                    long count = Jdbc.count(connection, "select count(*) from \"" + table + "\" where lower(cast(\""
-                            + column + "\" as text)) like ?", "%" + needle.toLowerCase(Locale.ROOT) + "%");
+                    // PostgreSQL's e-mail columns have a nondeterministic collation, which LIKE refuses.
+                    String text = "cast(\"" + column + "\" as text)" + (TestDatabase.postgres() ? " collate \"C\"" : "");
+                    long count = Jdbc.count(connection, "select count(*) from \"" + table + "\" where lower(" + text
+                            + ") like ?", "%" + needle.toLowerCase(Locale.ROOT) + "%");
                     if (count > 0) {
                         hits.add(table + "." + column);
                     }
@@ -139,6 +145,8 @@ class ErasureTest {
     }
 
     private static List<String> columns(Connection connection, String table) throws SQLException {
-        return Jdbc.list(connection, "select name from pragma_table_info(?)", rows -> rows.getString(1), table);
+        return Jdbc.list(connection, TestDatabase.postgres()
+                ? "select column_name from information_schema.columns where table_schema = current_schema() and table_name = ?"
+                : "select name from pragma_table_info(?)", rows -> rows.getString(1), table);
     }
 }

@@ -25,7 +25,7 @@ public final class Fixtures {
     /** Configuration over a temp folder: database, .eml files; templates from the project's templates/. */
     public static Config config(Path folder, Map<String, String> overrides) {
         var values = new HashMap<String, String>();
-        values.put("db.path", folder.resolve("planbot.db").toString());
+        values.putAll(TestDatabase.settings(folder, "planbot.db"));
         values.put("mail.file-dir", folder.resolve("mail").toString());
         values.put("templates.dir", Path.of("templates").toAbsolutePath().toString());
         values.put("http.port", "0");

@@ -16,7 +16,7 @@ class PersonCommandTest {
 
     private String config() throws Exception {
         Path file = folder.resolve("planbot.properties");
-        Files.writeString(file, "db.path=" + folder.resolve("db/planbot.db") + "\nhttp.port=0\n", StandardCharsets.UTF_8);
+        Files.writeString(file, TestDatabase.configLines(folder.resolve("db/planbot.db")) + "http.port=0\n", StandardCharsets.UTF_8);
         return file.toString();
     }
 

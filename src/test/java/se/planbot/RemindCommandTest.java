@@ -29,7 +29,7 @@ class RemindCommandTest {
     void seed() throws Exception {
         configFile = folder.resolve("planbot.properties");
         Files.writeString(configFile, String.join("\n",
-                "db.path=" + folder.resolve("planbot.db"),
+                TestDatabase.configLines(folder.resolve("planbot.db")),
                 "mail.file-dir=" + folder.resolve("mail"),
                 "templates.dir=" + Path.of("templates").toAbsolutePath(),
                 "public.base-url=https://planbot.alingsas.se",

@@ -19,7 +19,7 @@ class ServeStopTest {
     void sigterm_logs_stopped_and_exits_0() throws Exception {
         Path configFile = folder.resolve("planbot.properties");
         Files.writeString(configFile, String.join("\n",
-                "db.path=" + folder.resolve("planbot.db"),
+                TestDatabase.configLines(folder.resolve("planbot.db")),
                 "mail.file-dir=" + folder.resolve("mail"),
                 "templates.dir=" + Path.of("templates").toAbsolutePath(),
                 "http.port=0", ""));

@@ -41,7 +41,7 @@ public final class TestPlanbot implements AutoCloseable {
 
     public static Planbot create(Path folder, Map<String, String> settings, Clock clock) {
         var values = new HashMap<String, String>();
-        values.put("db.path", folder.resolve("planbot.db").toString());
+        values.putAll(TestDatabase.settings(folder, "planbot.db"));
         values.put("mail.file-dir", folder.resolve("mail").toString());
         values.put("http.port", "0");
         values.putAll(settings);

@@ -29,7 +29,8 @@ public final class Config {
     public static final Map<String, String> DEFAULTS = defaults();
 
     /** Secrets that are read from the environment only: a file ends up in backups and version control. */
-    public static final Set<String> ENVIRONMENT_ONLY = Set.of("smtp.oauth2.client-secret", "auth.oidc.client-secret");
+    public static final Set<String> ENVIRONMENT_ONLY = Set.of("smtp.oauth2.client-secret", "auth.oidc.client-secret",
+            "db.password");
 
     private final Map<String, String> values;
 
@@ -42,6 +43,9 @@ public final class Config {
         d.put("http.port", "7070");
         d.put("public.base-url", "http://localhost:7070");
         d.put("db.path", "data/planbot.db");
+        d.put("db.url", "");
+        d.put("db.username", "");
+        d.put("db.password", "");
         d.put("timezone", "Europe/Stockholm");
         d.put("locale", "sv");
         d.put("templates.dir", "templates");

@@ -7,48 +7,33 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.planbot.config.ConfigException;
 
 /**
- * The SQLite database: one file, WAL, foreign keys on, schema from Flyway migrations.
- *
- * <p>All writes go through one connection under one lock, in IMMEDIATE transactions, so a
- * request that reads then writes never meets SQLITE_BUSY. Reads share a few connections of
- * their own; WAL lets them run beside the writer.
+ * The database: a SQLite file (the default) or PostgreSQL ({@code db.url = jdbc:postgresql://…}),
+ * schema from Flyway migrations run at start ({@link Dialect#migrationLocations()}). Every store
+ * works through {@link #write} and {@link #read} and never knows which one it is, except for the
+ * few strings {@link Dialect} holds.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final int READERS = 4;
 
-    private final Path file;
-    private final String url;
-    private final Connection writer;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final DatabaseSettings settings;
+    private final Dialect dialect;
+    private final Connections connections;
 
-    private Database(Path file) throws SQLException {
-        this.file = file;
-        String common = "jdbc:sqlite:" + file
-                + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL&secure_delete=true";
-        // The writer begins IMMEDIATE so read-then-write never fails on lock upgrade; readers begin
-        // DEFERRED so they take no write lock and run beside the writer and each other under WAL.
-        this.url = common + "&transaction_mode=IMMEDIATE";
-        String readerUrl = common + "&transaction_mode=DEFERRED";
-        this.writer = DriverManager.getConnection(url);
-        for (int i = 0; i < READERS; i++) {
-            Connection reader = DriverManager.getConnection(readerUrl);
-            readers.add(reader);
-        }
+    private Database(DatabaseSettings settings, Connections connections) {
+        this.settings = settings;
+        this.dialect = settings.dialect();
+        this.connections = connections;
     }
 
-    /** Opens (creating folder and file as needed) and migrates the database at {@code file}. */
+    /** Opens (creating folder and file as needed) and migrates the SQLite database at {@code file}. */
     public static Database open(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         try {
@@ -69,8 +54,9 @@ public final class Database implements AutoCloseable {
                     + "': filen kan inte skapas (" + e.getMessage() + ")");
         }
         try {
-            var database = new Database(file);
-            database.migrate();
+            var sqlite = new SqliteConnections(file);
+            var database = new Database(DatabaseSettings.sqlite(file), sqlite);
+            database.migrate(Flyway.configure().dataSource(sqlite.url, null, null));
             return database;
         } catch (SQLException e) {
             throw new ConfigException("Ogiltig konfiguration: db.path = '" + file
@@ -78,71 +64,101 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        var result = Flyway.configure()
-                .dataSource(url, null, null)
-                .locations("classpath:db/migration")
+    /** Opens and migrates the database {@code settings} name: SQLite for {@code jdbc:sqlite:}, else PostgreSQL. */
+    public static Database open(DatabaseSettings settings) {
+        Dialect dialect;
+        try {
+            dialect = settings.dialect();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Ogiltig konfiguration: db.url = '" + settings.safeUrl()
+                    + "': ange jdbc:sqlite:FIL eller jdbc:postgresql://värd:port/databas");
+        }
+        if (dialect == Dialect.SQLITE) {
+            return open(settings.sqliteFile());
+        }
+        PostgresConnections postgres;
+        try {
+            postgres = new PostgresConnections(settings);
+        } catch (RuntimeException e) {
+            throw new ConfigException("Ogiltig konfiguration: db.url = '" + settings.safeUrl()
+                    + "': databasen kan inte nås (" + rootMessage(e) + ")");
+        }
+        var database = new Database(settings, postgres);
+        try {
+            database.migrate(Flyway.configure().dataSource(postgres.dataSource()));
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        return database;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    private void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
+        // Out of order: features in parallel take version ranges (V30–V39, V40–V49, ...) below ones
+        // already applied in the field (V50, V60); each is applied when it arrives.
+        var result = flyway.locations(dialect.migrationLocations().toArray(String[]::new))
+                .outOfOrder(true)
                 .load()
                 .migrate();
         if (result.migrationsExecuted > 0) {
-            log.info("Database {} migrated to version {}", file, result.targetSchemaVersion);
+            log.info("Database {} migrated to version {}", settings.safeUrl(), result.targetSchemaVersion);
         }
     }
 
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    /** Where the data is, for logs and /health: the file of SQLite, the url (no password) of PostgreSQL. */
+    public String location() {
+        return dialect == Dialect.SQLITE ? settings.sqliteFile().toString() : settings.safeUrl();
+    }
+
+    /** The SQLite file; empty on PostgreSQL. */
+    public Optional<Path> sqliteFile() {
+        return dialect == Dialect.SQLITE ? Optional.of(settings.sqliteFile()) : Optional.empty();
+    }
+
+    /** The SQLite file; for what only SQLite has (backup, the outbox's boot locks beside it). */
     public Path file() {
-        return file;
+        return sqliteFile().orElseThrow(() -> new IllegalStateException("PostgreSQL has no database file"));
     }
 
-    /** Runs {@code work} in one transaction on the writer; commits, or rolls back on any exception. */
+    /**
+     * A connection of its own, outside the pool, for a session that must live as long as this
+     * process (PostgreSQL advisory locks that say "this instance is alive"). The caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        return DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+    }
+
+    /** Runs {@code work} in one transaction; commits, or rolls back on any exception. */
     public <T> T write(SqlWork<T> work) {
-        writeLock.lock();
-        try {
-            writer.setAutoCommit(false);
-            try {
-                T result = work.apply(writer);
-                writer.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("database write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        return connections.write(work);
     }
 
-    /** Runs {@code work} on a read connection (a consistent snapshot while it runs). */
+    /** Runs {@code work} on a read connection (a consistent snapshot while it runs on SQLite). */
     public <T> T read(SqlWork<T> work) {
-        return borrow(reader -> {
-            reader.setAutoCommit(false);
-            try {
-                return work.apply(reader);
-            } finally {
-                reader.rollback();
-                reader.setAutoCommit(true);
-            }
-        });
+        return connections.read(work);
     }
 
-    private <T> T borrow(SqlWork<T> work) {
-        Connection reader;
-        try {
-            reader = readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DatabaseException("interrupted while waiting for a connection", e);
+    private SqliteConnections sqlite(String what) {
+        if (connections instanceof SqliteConnections sqlite) {
+            return sqlite;
         }
-        try {
-            return work.apply(reader);
-        } catch (SQLException e) {
-            throw new DatabaseException("database read failed: " + e.getMessage(), e);
-        } finally {
-            readers.add(reader);
-        }
+        throw new IllegalStateException(what + " is for SQLite; on PostgreSQL use pg_dump (see README)");
     }
 
     /**
@@ -154,6 +170,8 @@ public final class Database implements AutoCloseable {
      * moving a file over an open database corrupts it.
      */
     public void backup(Path target) {
+        SqliteConnections sqlite = sqlite("backup");
+        Path file = this.file();
         BackupTarget.refuseLiveFiles(file, target);
         Path absolute = target.toAbsolutePath().normalize();
         Path partial = null;
@@ -161,7 +179,7 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(absolute.getParent());
             partial = OwnerOnlyFiles.createTemp(absolute.getParent(), "." + absolute.getFileName() + "-", ".partial");
             Path copy = partial;
-            borrow(connection -> {
+            sqlite.borrow(connection -> {
                 try (var statement = connection.prepareStatement("vacuum into ?")) {
                     statement.setString(1, copy.toString());
                     statement.execute();
@@ -198,25 +216,19 @@ public final class Database implements AutoCloseable {
      * no old copy of them is left in the -wal file either). Best effort while readers are busy.
      */
     public void checkpoint() {
-        writeLock.lock();
-        try (var statement = writer.createStatement()) {
-            statement.execute("pragma wal_checkpoint(TRUNCATE)");
-        } catch (SQLException e) {
-            throw new DatabaseException("checkpoint failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
+        if (dialect != Dialect.SQLITE) {
+            return;
         }
+        sqlite("checkpoint").onWriter(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("pragma wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        });
     }
 
     @Override
     public void close() {
-        try {
-            writer.close();
-            for (Connection reader : readers) {
-                reader.close();
-            }
-        } catch (SQLException e) {
-            log.warn("Closing the database failed", e);
-        }
+        connections.close();
     }
 }

@@ -39,21 +39,28 @@ public final class DatabaseCheck {
         this.clock = clock;
     }
 
-    /** {@code {"ok": true, "path": "data/planbot.db", "quickCheck": {"ok": true, "result": "ok", "at": "…"}}}. */
+    /** {@code {"ok": true, "engine": "sqlite", "path": "data/planbot.db", "quickCheck": {"ok": true, "result": "ok", "at": "…"}}}. */
     public synchronized Map<String, Object> status() {
         var status = new LinkedHashMap<String, Object>();
         boolean ok = true;
         try {
             database.read(DatabaseCheck::readEveryTable);
         } catch (RuntimeException e) {
-            log.warn("Database {} does not answer: {}", database.file(), e.getMessage());
+            log.warn("Database {} does not answer: {}", database.location(), e.getMessage());
             ok = false;
             status.put("error", "databasen svarar inte: " + e.getMessage());
+        }
+        status.put("engine", database.dialect().code());
+        if (database.dialect() != Dialect.SQLITE) {
+            // PostgreSQL checks its own pages (and says so in its log); reading every table is our part.
+            status.put("ok", ok);
+            status.put("url", database.location());
+            return status;
         }
         QuickCheck quickCheck = quickCheckWhenDue();
         ok &= quickCheck.ok();
         status.put("ok", ok);
-        status.put("path", database.file().toString());
+        status.put("path", database.location());
         var reported = new LinkedHashMap<String, Object>();
         reported.put("ok", quickCheck.ok());
         reported.put("result", String.join("; ", quickCheck.problems()));
@@ -67,7 +74,7 @@ public final class DatabaseCheck {
         if (lastQuickCheck == null || !now.isBefore(lastQuickCheck.at().plus(QUICK_CHECK_EVERY))) {
             lastQuickCheck = new QuickCheck(now, quickCheck());
             if (!lastQuickCheck.ok()) {
-                log.error("Database {} failed PRAGMA quick_check: {}", database.file(), lastQuickCheck.problems());
+                log.error("Database {} failed PRAGMA quick_check: {}", database.location(), lastQuickCheck.problems());
             }
         }
         return lastQuickCheck;
@@ -85,11 +92,13 @@ public final class DatabaseCheck {
     private static Void readEveryTable(Connection connection) throws SQLException {
         Jdbc.one(connection, "select version from flyway_schema_history order by installed_rank desc limit 1",
                 row -> row.getString(1)).orElseThrow(() -> new SQLException("no migration recorded"));
-        var tables = Jdbc.list(connection,
-                "select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'",
+        var tables = Jdbc.list(connection, Dialect.of(connection) == Dialect.SQLITE
+                ? "select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'"
+                : "select table_name from information_schema.tables where table_schema = current_schema()"
+                        + " and table_type = 'BASE TABLE'",
                 row -> row.getString(1));
         for (String table : tables) {
-            // Names come from the schema itself, not from input; quoted as SQLite identifiers.
+            // Names come from the schema itself, not from input; quoted as identifiers.
             Jdbc.list(connection, "select * from \"" + table.replace("\"", "\"\"") + "\" limit 1", row -> 1);
         }
         return null;

@@ -8,6 +8,9 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +18,10 @@ import java.util.Optional;
 /**
  * The few JDBC shapes every feature needs: query to a list, query to an optional, update,
  * insert returning the key. Parameters are always bound, never concatenated. Dates are stored
- * as ISO text ({@code 2026-12-01}), instants as ISO text in UTC.
+ * as ISO text ({@code 2026-12-01}), instants as fixed-width ISO text in UTC with milliseconds
+ * ({@code 2026-12-01T07:00:00.000Z}), the same on SQLite and PostgreSQL, so that comparing the text
+ * in SQL orders exactly as the instants do ({@code Instant.toString()} drops zero fractions, and
+ * "…00Z" sorts after "…00.5Z").
  */
 public final class Jdbc {
 
@@ -57,9 +63,19 @@ public final class Jdbc {
         }
     }
 
-    /** Runs an insert and returns the generated row id. */
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** An instant as it is stored: {@code 2026-12-01T07:00:00.000Z}. */
+    public static String text(Instant instant) {
+        return INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Runs an insert and returns the generated row id (the column {@code id}). */
     public static long insert(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement statement = Dialect.of(connection) == Dialect.POSTGRESQL
+                ? connection.prepareStatement(sql, new String[] {"id"})
+                : connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(statement, parameters);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -89,7 +105,9 @@ public final class Jdbc {
             int index = i + 1;
             if (value == null) {
                 statement.setNull(index, Types.NULL);
-            } else if (value instanceof LocalDate || value instanceof Instant || value instanceof Enum<?>) {
+            } else if (value instanceof Instant instant) {
+                statement.setString(index, text(instant));
+            } else if (value instanceof LocalDate || value instanceof Enum<?>) {
                 statement.setString(index, value instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : value.toString());
             } else if (value instanceof Optional<?> optional) {
                 statement.setObject(index, optional.map(Jdbc::plain).orElse(null));
@@ -100,7 +118,10 @@ public final class Jdbc {
     }
 
     private static Object plain(Object value) {
-        return value instanceof LocalDate || value instanceof Instant ? value.toString() : value;
+        if (value instanceof Instant instant) {
+            return text(instant);
+        }
+        return value instanceof LocalDate ? value.toString() : value;
     }
 
     public static LocalDate date(ResultSet row, String column) throws SQLException {

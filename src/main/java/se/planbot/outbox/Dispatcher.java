@@ -49,7 +49,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         this.clock = clock;
         this.backoff = new Backoff(maxAge);
-        this.boot = Boot.start(database.file());
+        this.boot = Boot.start(database);
     }
 
     /** Channels that have a sender; rows of other channels wait. */

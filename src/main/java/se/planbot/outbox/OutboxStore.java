@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import se.planbot.db.Dialect;
 import se.planbot.db.Jdbc;
 
 /** The outbox table's SQL. Rules (when to retry, when a row is dead) live in the dispatcher. */
@@ -29,22 +30,23 @@ final class OutboxStore {
         }
         // One placeholder per channel: the list comes from the registered senders, never from input.
         String placeholders = channels.stream().map(channel -> "?").collect(Collectors.joining(", "));
-        Object[] parameters = new Object[channels.size() + 1];
+        Object[] parameters = new Object[channels.size() + 3];
         parameters[0] = OutboxTime.text(now);
-        int index = 1;
+        parameters[1] = bootId;
+        parameters[2] = OutboxTime.text(now);
+        int index = 3;
         for (Channel channel : channels) {
             parameters[index++] = channel;
         }
-        Optional<QueuedMessage> next = Jdbc.one(connection, """
-                select * from outbox
-                where status = 'pending' and next_attempt_at <= ? and channel in (%s)
-                order by next_attempt_at, id limit 1
-                """.formatted(placeholders), OutboxStore::queued, parameters);
-        if (next.isPresent()) {
-            Jdbc.update(connection, "update outbox set status = 'sending', claimed_at = ?, claimed_by = ? where id = ?",
-                    OutboxTime.text(now), bootId, next.get().id());
-        }
-        return next;
+        // One statement: on PostgreSQL a row another instance is claiming is skipped (not waited
+        // for, not taken twice); SQLite has one writer at a time and refuses the suffix.
+        return Jdbc.one(connection, """
+                update outbox set status = 'sending', claimed_at = ?, claimed_by = ?
+                where id = (select id from outbox
+                            where status = 'pending' and next_attempt_at <= ? and channel in (%s)
+                            order by next_attempt_at, id limit 1%s)
+                returning *
+                """.formatted(placeholders, Dialect.of(connection).skipLocked()), OutboxStore::queued, parameters);
     }
 
     void markSent(Connection connection, long id, Instant now) throws SQLException {
@@ -99,7 +101,7 @@ final class OutboxStore {
         String text = OutboxTime.text(now);
         return Jdbc.update(connection, """
                 update outbox set status = 'pending', attempts = 0, next_attempt_at = ?, age_from = ?,
-                                  dead_at = null, dead_noticed = 0
+                                  dead_at = null, dead_noticed = false
                 where id = ? and status = 'dead'
                 """, text, text, id);
     }
@@ -120,13 +122,13 @@ final class OutboxStore {
     }
 
     List<OutboxEntry> deadNotNoticed(Connection connection) throws SQLException {
-        return Jdbc.list(connection, "select * from outbox where status = 'dead' and dead_noticed = 0 order by id",
+        return Jdbc.list(connection, "select * from outbox where status = 'dead' and dead_noticed = false order by id",
                 OutboxStore::entry);
     }
 
     void markNoticed(Connection connection, Collection<Long> ids) throws SQLException {
         for (long id : ids) {
-            Jdbc.update(connection, "update outbox set dead_noticed = 1 where id = ?", id);
+            Jdbc.update(connection, "update outbox set dead_noticed = true where id = ?", id);
         }
     }
 

@@ -1,9 +1,7 @@
 package se.planbot.outbox;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import se.planbot.db.Jdbc;
 
 /**
  * Instants as the outbox stores them: fixed-width UTC text with milliseconds, so that comparing
@@ -12,13 +10,10 @@ import java.time.temporal.ChronoUnit;
  */
 final class OutboxTime {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private OutboxTime() {
     }
 
     static String text(Instant instant) {
-        return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return Jdbc.text(instant);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ final class PlanStore {
                 """, strategy.id(), strategy.title(), strategy.description());
     }
 
+    /** Everyone, in Swedish alphabetical order (Åsa after Zlatan), whatever the database's collation. */
     List<Person> people(Connection connection) throws SQLException {
-        return Jdbc.list(connection, "select * from people order by name collate nocase", PlanStore::person);
+        var people = new ArrayList<>(Jdbc.list(connection, "select * from people order by id", PlanStore::person));
+        people.sort(Comparator.comparing(Person::name, SwedishNames.ORDER));
+        return people;
     }
 
     Optional<Person> person(Connection connection, long id) throws SQLException {
@@ -47,9 +51,14 @@ final class PlanStore {
         return Jdbc.one(connection, "select * from people where slack_user_id = ?", PlanStore::person, slackUserId);
     }
 
+    /**
+     * The first person (by id) whose name is {@code name} in any case, å ä ö included: folded in
+     * Java, since SQLite's NOCASE folds ASCII only and PostgreSQL's depends on its locale.
+     */
     Optional<Person> personByName(Connection connection, String name) throws SQLException {
-        return Jdbc.one(connection, "select * from people where name = ? collate nocase order by id limit 1",
-                PlanStore::person, name);
+        String wanted = SwedishNames.fold(name);
+        return Jdbc.list(connection, "select * from people order by id", PlanStore::person).stream()
+                .filter(person -> SwedishNames.fold(person.name()).equals(wanted)).findFirst();
     }
 
     long insertPerson(Connection connection, PersonDraft draft, Instant now) throws SQLException {
@@ -120,9 +129,9 @@ final class PlanStore {
     List<StrategyFigures> strategyFigures(Connection connection, LocalDate today) throws SQLException {
         return Jdbc.list(connection, """
                 select s.id, s.title, s.description, count(a.id) as actions,
-                       coalesce(sum(a.status = 'done'), 0) as done,
-                       coalesce(sum(a.status = 'in_progress'), 0) as in_progress,
-                       coalesce(sum(a.status in ('planned', 'in_progress') and a.deadline < ?), 0) as overdue,
+                       count(case when a.status = 'done' then 1 end) as done,
+                       count(case when a.status = 'in_progress' then 1 end) as in_progress,
+                       count(case when a.status in ('planned', 'in_progress') and a.deadline < ? then 1 end) as overdue,
                        coalesce(round(avg(case when a.status != 'cancelled' then a.progress end)), 0) as progress
                 from strategies s left join actions a on a.strategy_id = s.id
                 group by s.id order by s.id
@@ -170,7 +179,7 @@ final class PlanStore {
             List<FieldChange> fields) throws SQLException {
         long changeId = Jdbc.insert(connection,
                 "insert into action_changes (action_id, at, actor, note, note_public) values (?, ?, ?, ?, ?)",
-                actionId, at, actor, note == null ? "" : note, notePublic ? 1 : 0);
+                actionId, at, actor, note == null ? "" : note, notePublic);
         for (FieldChange field : fields) {
             Jdbc.update(connection,
                     "insert into action_change_fields (change_id, field, old_value, new_value) values (?, ?, ?, ?)",
@@ -192,7 +201,7 @@ final class PlanStore {
         return Jdbc.list(connection, "select * from action_changes where action_id = ? order by id", row -> new Change(
                 row.getLong("id"), row.getLong("action_id"), Jdbc.instant(row, "at"), row.getString("actor"),
                 row.getString("note"), List.copyOf(fieldsByChange.getOrDefault(row.getLong("id"), List.of())),
-                row.getInt("note_public") == 1),
+                row.getBoolean("note_public")),
                 actionId);
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.planbot.db.Dialect;
 import se.planbot.db.Jdbc;
 import se.planbot.problem.EditDistance;
 
@@ -18,6 +19,8 @@ import se.planbot.problem.EditDistance;
 final class SearchSuggestions {
 
     private static final int SHORTEST = 4;
+    /** PostgreSQL's counterpart of SQLite's fts5vocab table: every indexed word and how many actions have it. */
+    private static final String PG_TERMS = "ts_stat('select search_vector from actions')";
 
     Optional<String> corrected(Connection connection, String text) throws SQLException {
         var result = new ArrayList<String>();
@@ -38,6 +41,10 @@ final class SearchSuggestions {
     }
 
     private static boolean known(Connection connection, String word) throws SQLException {
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            return Jdbc.one(connection, "select 1 from " + PG_TERMS + " where starts_with(word, ?) limit 1",
+                    row -> true, word).isPresent();
+        }
         return Jdbc.one(connection, "select 1 from action_search_terms where term >= ? and term < ? limit 1",
                 row -> true, word, word + Character.MAX_VALUE).isPresent();
     }
@@ -46,8 +53,9 @@ final class SearchSuggestions {
     }
 
     private static Optional<String> nearest(Connection connection, String word) throws SQLException {
-        List<Candidate> candidates = Jdbc.list(connection,
-                "select term, doc from action_search_terms where length(term) >= ?",
+        List<Candidate> candidates = Jdbc.list(connection, Dialect.of(connection) == Dialect.POSTGRESQL
+                ? "select word as term, ndoc as doc from " + PG_TERMS + " where length(word) >= ?"
+                : "select term, doc from action_search_terms where length(term) >= ?",
                 row -> new Candidate(row.getString("term"), row.getLong("doc")), word.length() - 1);
         Candidate best = null;
         for (Candidate term : candidates) {

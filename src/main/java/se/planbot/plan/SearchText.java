@@ -47,6 +47,34 @@ public final class SearchText {
                 .collect(Collectors.joining(" AND ")));
     }
 
+    /**
+     * The same query for PostgreSQL's tsvector ({@code (foretag | foretag:*) & ...}), split into
+     * words where the index splits them ("1.2" is the phrase {@code 1 <-> 2}, as FTS5 reads it), and
+     * folded as unaccent folds the indexed text (ø → o, æ → ae, ß → ss beyond what NFD takes off).
+     */
+    static Optional<String> tsQuery(String text) {
+        List<String> phrases = tsPhrases(text);
+        return phrases.isEmpty() ? Optional.empty() : Optional.of(phrases.stream()
+                .map(phrase -> "(" + phrase + " | " + phrase + ":*)").collect(Collectors.joining(" & ")));
+    }
+
+    private static List<String> tsPhrases(String text) {
+        var phrases = new java.util.ArrayList<String>();
+        for (String word : words(text)) {
+            List<String> parts = Arrays.stream(unaccentRest(word).split("[^\\p{L}\\p{N}]+"))
+                    .filter(part -> !part.isEmpty()).toList();
+            if (!parts.isEmpty()) {
+                phrases.add(parts.stream().map(part -> "'" + part + "'").collect(Collectors.joining(" <-> ")));
+            }
+        }
+        return phrases;
+    }
+
+    static String unaccentRest(String folded) {
+        return folded.replace("ø", "o").replace("æ", "ae").replace("œ", "oe").replace("ß", "ss")
+                .replace("ł", "l").replace("đ", "d").replace("ð", "d").replace("þ", "th");
+    }
+
     public static String fold(String text) {
         if (text == null) {
             return "";

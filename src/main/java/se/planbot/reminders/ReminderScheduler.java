@@ -5,7 +5,11 @@ import static org.quartz.JobBuilder.newJob;
 import static org.quartz.SimpleScheduleBuilder.simpleSchedule;
 import static org.quartz.TriggerBuilder.newTrigger;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TimeZone;
@@ -23,26 +27,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Quartz with the RAM job store, used only as an alarm clock: the sweep at start-up and every
- * {@code reminders.sweep-minutes}, and at each {@code reminders.digest-cron} time in
- * {@code timezone}. Both just call {@code onTime}; every decision and all state is in the
- * database, so nothing is lost when Quartz's memory is.
+ * {@code reminders.sweep-minutes}, at each {@code reminders.digest-cron} time in {@code timezone},
+ * and every half minute a look for runs another instance left unfinished. Each just tells
+ * {@code onTime} which alarm rang and when it was due; every decision and all state is in the
+ * database ({@link ScheduledRuns} makes each due moment run once across instances), so nothing is
+ * lost when Quartz's memory is.
  */
 public final class ReminderScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
     private static final TriggerKey DIGEST = TriggerKey.triggerKey("digest", "planbot");
+    private static final int TAKEOVER_SECONDS = 15;
 
     private final ReminderSettings settings;
-    private final Runnable onTime;
-    private final java.util.Map<String, Timed> others = new java.util.LinkedHashMap<>();
+    private final OnTime onTime;
+    private final Map<String, Timed> others = new LinkedHashMap<>();
     private Scheduler scheduler;
 
     /** A further job on the same alarm clock (e.g. the yearly Kolada fetch), at a cron time in {@code zone}. */
-    private record Timed(String cron, java.time.ZoneId zone, Runnable job) {
+    private record Timed(String cron, ZoneId zone, Runnable job) {
+    }
+
+    /** What rang: {@code "start"} (the sweep at start-up), {@code "sweep"}, {@code "digest"} or {@code "takeover"}. */
+    @FunctionalInterface
+    public interface OnTime {
+        void rang(String alarm, Instant due);
     }
 
     /** {@code onTime} runs the sweep and wakes the dispatcher; never two at once. */
-    public ReminderScheduler(ReminderSettings settings, Runnable onTime) {
+    public ReminderScheduler(ReminderSettings settings, OnTime onTime) {
         this.settings = settings;
         this.onTime = onTime;
     }
@@ -51,7 +64,7 @@ public final class ReminderScheduler implements AutoCloseable {
      * Also runs {@code job} at {@code cron} (Quartz, in {@code zone}); call before {@link #start()}.
      * Jobs run one at a time on their own thread, beside the sweep.
      */
-    public ReminderScheduler alsoAt(String name, String cron, java.time.ZoneId zone, Runnable job) {
+    public ReminderScheduler alsoAt(String name, String cron, ZoneId zone, Runnable job) {
         others.put(name, new Timed(cron, zone, job));
         return this;
     }
@@ -68,7 +81,7 @@ public final class ReminderScheduler implements AutoCloseable {
     }
 
     /** The digest trigger exactly as scheduled; tests ask it for fire times across DST changes. */
-    public static CronTrigger digestTrigger(String cron, java.time.ZoneId zone) {
+    public static CronTrigger digestTrigger(String cron, ZoneId zone) {
         return newTrigger().withIdentity(DIGEST)
                 .withSchedule(cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
                         .withMisfireHandlingInstructionFireAndProceed())
@@ -105,6 +118,12 @@ public final class ReminderScheduler implements AutoCloseable {
                         .build());
                 log.info("Job {} scheduled at '{}' in {}", other.getKey(), other.getValue().cron(), other.getValue().zone());
             }
+            var takeover = newJob(OnTimeJob.class).withIdentity("takeover", "planbot").build();
+            scheduler.scheduleJob(takeover, newTrigger().withIdentity("takeover", "planbot")
+                    .startAt(new Date(System.currentTimeMillis() + TAKEOVER_SECONDS * 1000L))
+                    .withSchedule(simpleSchedule().withIntervalInSeconds(TAKEOVER_SECONDS).repeatForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build());
             scheduler.start();
             log.info("Reminders scheduled: sweep every {} min, digest '{}' in {}", settings.sweepMinutes(),
                     settings.digestCron(), settings.zone());
@@ -164,16 +183,20 @@ public final class ReminderScheduler implements AutoCloseable {
 
     @DisallowConcurrentExecution
     static final class OnTimeJob implements Job {
-        private final Runnable onTime;
+        private final OnTime onTime;
 
-        OnTimeJob(Runnable onTime) {
+        OnTimeJob(OnTime onTime) {
             this.onTime = onTime;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
+            String alarm = context.getJobDetail().getKey().getName();
+            if (alarm.equals("sweep") && context.getPreviousFireTime() == null) {
+                alarm = "start";
+            }
             try {
-                onTime.run();
+                onTime.rang(alarm, context.getScheduledFireTime().toInstant());
             } catch (RuntimeException e) {
                 log.error("Reminder job {} failed", context.getJobDetail().getKey(), e);
             }

@@ -11,6 +11,7 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import se.planbot.db.Database;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,11 @@ public final class SlackEventsRoute {
     private final RequestSignature signature;
     private final ReplayGuard replays;
 
-    public SlackEventsRoute(App app, String signingSecret, Clock clock) {
+    public SlackEventsRoute(App app, String signingSecret, Database database, Clock clock) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signature = new RequestSignature(signingSecret, clock);
-        this.replays = new ReplayGuard(clock);
+        this.replays = new ReplayGuard(database, clock);
     }
 
     public void handle(Context ctx) throws Exception {

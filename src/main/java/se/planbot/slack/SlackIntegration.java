@@ -33,6 +33,7 @@ public final class SlackIntegration implements AutoCloseable {
     private final SlackBot bot;
     private final SlackSender sender;
     private final Clock clock;
+    private final Database database;
     private SocketModeApp socketMode;
 
     public SlackIntegration(SlackSettings settings, PlanService plan, Database database, Clock clock,
@@ -44,6 +45,7 @@ public final class SlackIntegration implements AutoCloseable {
             UpcomingDialogs dialogs, IndicatorAnswers indicators, Duration ackBudget) {
         this.settings = settings;
         this.clock = clock;
+        this.database = database;
         this.engine = new QuestionEngine(plan, dialogs, indicators, settings.command(), Texts.of(settings.locale()));
         if (settings.enabled()) {
             var config = new SlackConfig();
@@ -79,7 +81,7 @@ public final class SlackIntegration implements AutoCloseable {
     /** The HTTP endpoint, when Slack is on and not in Socket Mode. */
     public Optional<SlackEventsRoute> events() {
         return enabled() && !settings.socketMode()
-                ? Optional.of(new SlackEventsRoute(bot.app(), settings.signingSecret(), clock)) : Optional.empty();
+                ? Optional.of(new SlackEventsRoute(bot.app(), settings.signingSecret(), database, clock)) : Optional.empty();
     }
 
     /** The outbox's sender for {@code Channel.SLACK}, when Slack is on; one instance, so its pacing holds across batches. */

@@ -25,7 +25,7 @@ class ActionPagesTest {
 
     @BeforeEach
     void plan() {
-        database = Database.open(folder.resolve("p.db"));
+        database = se.planbot.TestDatabase.open(folder.resolve("p.db"));
         plan = new PlanService(database, Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC),
                 ZoneId.of("Europe/Stockholm"));
         String csv = "Kod;Åtgärd;Beskrivning;Strategi;Ansvarig;E-post;Förvaltning;Start;Klart senast;Status;Framsteg;Ursprung\n"

@@ -27,7 +27,7 @@ class ActionSearchTest {
 
     @BeforeEach
     void plan() {
-        database = Database.open(folder.resolve("p.db"));
+        database = se.planbot.TestDatabase.open(folder.resolve("p.db"));
         plan = new PlanService(database, Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC),
                 ZoneId.of("Europe/Stockholm"));
         database.write(connection -> {

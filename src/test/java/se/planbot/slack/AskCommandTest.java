@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,8 @@ class AskCommandTest {
     void plan() throws Exception {
         database = folder.resolve("plan.db");
         configFile = folder.resolve("planbot.properties");
-        Files.writeString(configFile, "db.path=" + database + "\n", StandardCharsets.UTF_8);
-        try (var planbot = new Planbot(Config.of(Map.of("db.path", database.toString())), Clock.systemUTC())) {
+        Files.writeString(configFile, se.planbot.TestDatabase.configLines(database), StandardCharsets.UTF_8);
+        try (var planbot = new Planbot(Config.of(se.planbot.TestDatabase.settings(database)), Clock.systemUTC())) {
             planbot.plan().createPerson(new PersonDraft("Anna Andersson", "anna@example.se", "U0ANNA", PersonRole.OWNER));
             String csv = "Kod;Åtgärd;Beskrivning;Strategi;Ansvarig;E-post;Förvaltning;Start;Klart senast;Status;Framsteg;Ursprung\n"
                     + "1.1;Företagslotsen;Samordna kontakter.;1 Service och bemötande;Anna Andersson;anna@example.se;KLK;2020-01-01;2020-06-30;Pågår;40;plan\n"
@@ -42,7 +41,7 @@ class AskCommandTest {
     }
 
     private void importRows(String rows) {
-        try (var planbot = new Planbot(Config.of(Map.of("db.path", database.toString())), Clock.systemUTC())) {
+        try (var planbot = new Planbot(Config.of(se.planbot.TestDatabase.settings(database)), Clock.systemUTC())) {
             String csv = "Kod;Åtgärd;Strategi;Ansvarig;E-post;Klart senast;Status\n" + rows;
             planbot.transfer().importCsv(csv.getBytes(StandardCharsets.UTF_8), "test");
         }

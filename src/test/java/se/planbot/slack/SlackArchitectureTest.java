@@ -15,9 +15,10 @@ class SlackArchitectureTest {
             .importPackages("se.planbot");
 
     @Test
-    void slack_holds_no_sql_except_its_own_table_of_seen_events() {
+    void slack_holds_no_sql_except_its_own_tables_of_seen_events_and_signatures() {
         noClasses().that().resideInAPackage("se.planbot.slack..")
                 .and().doNotHaveSimpleName("SeenEvents")
+                .and().doNotHaveSimpleName("ReplayGuard")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("se.planbot.db.Jdbc")
                 .check(classes);

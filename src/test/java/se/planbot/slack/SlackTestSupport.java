@@ -43,7 +43,7 @@ abstract class SlackTestSupport {
 
     Map<String, String> settings() {
         var settings = new LinkedHashMap<String, String>();
-        settings.put("db.path", folder.resolve("planbot.db").toString());
+        settings.putAll(se.planbot.TestDatabase.settings(folder, "planbot.db"));
         settings.put("http.port", "0");
         settings.put("slack.bot-token", "xoxb-fake");
         settings.put("slack.signing-secret", SECRET);

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.planbot.config.Config;
-import se.planbot.db.Database;
 import se.planbot.plan.PlanService;
 import se.planbot.web.Access;
 import se.planbot.web.Route;
@@ -46,7 +45,7 @@ class SlowAnswerTest {
                     "http://localhost:7070/dialogs/7"));
         };
         Clock clock = Clock.fixed(SlackTestSupport.NOW, ZoneOffset.UTC);
-        try (var slackApi = new FakeSlackApi(); var database = Database.open(folder.resolve("p.db"))) {
+        try (var slackApi = new FakeSlackApi(); var database = se.planbot.TestDatabase.open(folder.resolve("p.db"))) {
             var settings = SlackSettings.from(Config.of(Map.of("slack.bot-token", "xoxb-fake",
                     "slack.signing-secret", SlackTestSupport.SECRET, "slack.api-url", slackApi.apiUrl())));
             var plan = new PlanService(database, clock, settings.zone());

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.planbot.auth.ApiTokens;
-import se.planbot.db.Database;
 import se.planbot.plan.Person;
 import se.planbot.plan.PersonRole;
 
@@ -33,7 +32,7 @@ class ConsoleAccessTest {
 
     @Test
     void a_console_route_admits_only_a_signed_in_person_with_its_role() throws Exception {
-        try (var database = Database.open(folder.resolve("p.db"))) {
+        try (var database = se.planbot.TestDatabase.open(folder.resolve("p.db"))) {
             ConsoleSessions sessions = ctx -> Optional.ofNullable(ctx.header("X-Test-Role"))
                     .flatMap(PersonRole::fromCode).map(role -> new Person(1, "Karin", "karin@kommun.se", null, role));
             var pages = new Pages(new PebbleRenderer(Path.of("templates")), new Csrf(false), Pages.SWEDISH,

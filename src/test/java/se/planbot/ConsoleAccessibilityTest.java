@@ -43,7 +43,8 @@ class ConsoleAccessibilityTest {
                     "/admin/actions?locale=en", "/admin/actions/" + action, "submit:/admin/actions/" + action,
                     "/admin/actions/new", "submit:/admin/actions/new", "/admin/actions/99999", "/admin/people",
                     "submit:/admin/people", "/admin/people/" + coordinator.id(), "/admin/outbox",
-                    "/admin/outbox?status=sent", update, "submit:" + update, mine, "/admin/update/1?token=ogiltig"));
+                    "/admin/outbox?status=sent", update, "submit:" + update, mine, "/admin/update/1?token=ogiltig",
+                    "/admin/indicators", "/admin/indicators/7", "submit:/admin/indicators/7", "/admin/indicators/2"));
 
             var command = new ArrayList<>(List.of("node", "check.mjs", app.base));
             command.addAll(paths);

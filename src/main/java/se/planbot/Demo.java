@@ -21,6 +21,11 @@ import se.planbot.plan.PersonDraft;
 import se.planbot.plan.PersonRole;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.PlanTransfer;
+import se.planbot.proposals.Decision;
+import se.planbot.proposals.ProposalDraft;
+import se.planbot.proposals.ProposalOrigin;
+import se.planbot.proposals.ProposalService;
+import se.planbot.proposals.ProposalState;
 
 /**
  * {@code serve --demo}: fills an empty database with the example plan under config/ through the
@@ -38,12 +43,15 @@ final class Demo {
     private final PlanTransfer transfer;
     private final DialogService dialogs;
     private final DemoIndicators indicators;
+    private final ProposalService proposals;
 
-    Demo(PlanService plan, PlanTransfer transfer, DialogService dialogs, DemoIndicators indicators) {
+    Demo(PlanService plan, PlanTransfer transfer, DialogService dialogs, DemoIndicators indicators,
+            ProposalService proposals) {
         this.plan = plan;
         this.transfer = transfer;
         this.dialogs = dialogs;
         this.indicators = indicators;
+        this.proposals = proposals;
     }
 
     void loadIntoEmptyDatabase() {
@@ -64,9 +72,26 @@ final class Demo {
                     breakfast, breakfast.plusMinutes(90), "Stadshuset, sal 1", "", 40, List.of(2)));
             dialogs.publish(dialog.id());
             indicators.loadIntoEmptyStore();
-            log.info("Demo data loaded from {}: {}, and one published dialog", PLAN, result.summary());
+            addProposals(dialog.id());
+            log.info("Demo data loaded from {}: {}, one published dialog, two proposals and the indicators", PLAN,
+                    result.summary());
         } catch (IOException e) {
             throw new ConfigException("Demodata saknas: " + PLAN + " kan inte läsas (" + e.getMessage() + ")");
         }
+    }
+
+    /** Two proposals without contact details (so the demo mails nobody): one linked to an action, one rejected. */
+    private void addProposals(long dialogId) {
+        var sv = java.util.Locale.forLanguageTag("sv");
+        var fair = proposals.register(new ProposalDraft("Gemensam rekryteringsmässa för industrin",
+                "Företagen vill möta elever och arbetssökande tillsammans en gång om året.", 2, ProposalOrigin.DIALOG,
+                dialogId, "", "", null, false, false, sv, "demo"), "demo");
+        var action = plan.actions(ActionFilter.all()).stream().filter(found -> found.strategyId() == 2).findFirst();
+        action.ifPresent(found -> proposals.decide(fair.id(), new Decision(ProposalState.ACCEPTED,
+                "Ingår i åtgärd " + found.code() + ".", List.of(found.id()), null, null), "demo"));
+        var bikes = proposals.register(new ProposalDraft("Fler cykelparkeringar vid stationen", "", null,
+                ProposalOrigin.MEETING, null, "", "", null, false, false, sv, "demo"), "demo");
+        proposals.decide(bikes.id(), new Decision(ProposalState.REJECTED,
+                "Trafikverket bygger ut parkeringen 2027; kommunen gör inget eget.", List.of(), null, null), "demo");
     }
 }

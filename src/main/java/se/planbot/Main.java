@@ -233,7 +233,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             try (Planbot planbot = main.planbot()) {
                 int count = planbot.transfer().exportFile(file);
-                main.out().println("Exporterade " + count + " åtgärder till " + file);
+                main.out().println("Exporterade " + count + (count == 1 ? " åtgärd" : " åtgärder") + " till " + file);
             }
             return 0;
         }

@@ -30,6 +30,9 @@ import se.planbot.dialogs.DialogDigest;
 import se.planbot.dialogs.Dialogs;
 import se.planbot.dialogs.MailFrom;
 import se.planbot.dialogs.RegistrationPersonalData;
+import se.planbot.followup.FollowUp;
+import se.planbot.followup.IndicatorServiceFigures;
+import se.planbot.followup.ProposalServiceOutcomes;
 import se.planbot.mail.MailSenders;
 import se.planbot.mail.MailSettings;
 import se.planbot.mail.SmtpLogin;
@@ -42,6 +45,10 @@ import se.planbot.outbox.OutboxPersonalData;
 import se.planbot.outbox.Sender;
 import se.planbot.plan.PlanService;
 import se.planbot.plan.PlanTransfer;
+import se.planbot.proposals.ProposalDigest;
+import se.planbot.proposals.ProposalPersonalData;
+import se.planbot.proposals.ProposalProgressMails;
+import se.planbot.proposals.ProposalService;
 import se.planbot.reminders.DeadLetterNotice;
 import se.planbot.reminders.DeadlineRules;
 import se.planbot.reminders.Digest;
@@ -55,6 +62,7 @@ import se.planbot.reminders.SweepTask;
 import se.planbot.reminders.WorkingDays;
 import se.planbot.slack.IndicatorAnswers;
 import se.planbot.slack.SlackIntegration;
+import se.planbot.slack.ProposalsUnderReview;
 import se.planbot.slack.SlackSettings;
 import se.planbot.slack.UpcomingDialogs;
 import se.planbot.subscribers.ExpiredSignUps;
@@ -65,7 +73,9 @@ import se.planbot.oidc.OidcSignIn;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
 import se.planbot.web.ConsoleSessions;
+import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
+import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
 import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
@@ -108,6 +118,8 @@ public final class Planbot implements AutoCloseable {
     private final SubscriberService subscribers;
     private final PersonalDataService personalData;
     private final Dialogs dialogs;
+    private final FollowUp followUp;
+    private final ProposalService proposals;
     private final ReminderSettings reminderSettings;
     private final MailSettings mailSettings;
     private final SmtpLogin smtpLogin;
@@ -142,11 +154,17 @@ public final class Planbot implements AutoCloseable {
         this.subscribers = new SubscriberService(database, outbox, plan, clock, zone, baseUrl,
                 config.required("subscribe.consent-version"));
         this.personalData = new PersonalDataService(database, subscribers, plan, clock,
-                List.of(new RegistrationPersonalData(), new OutboxHolder(new OutboxPersonalData())));
+                List.of(new RegistrationPersonalData(), new ProposalPersonalData(clock),
+                        new OutboxHolder(new OutboxPersonalData())));
         var from = MailFrom.parse(config.string("mail.from"));
         this.dialogs = Dialogs.create(database, plan, subscribers, outbox, clock, zone, baseUrl, from.address(),
                 mailSettings.organisation());
         subscribers.welcomeWith(dialogs.welcome());
+        this.proposals = new ProposalService(database, plan, dialogs.dialogs(), outbox, clock, zone, baseUrl,
+                config.required("proposals.consent-version"),
+                config.integer("proposals.form-days-after-dialog", 0, 3650));
+        this.followUp = FollowUp.create(database, plan, dialogs.dialogs(), new IndicatorServiceFigures(indicators),
+                new ProposalServiceOutcomes(proposals, plan), clock, zone);
         this.signIn = new SignInService(database, plan, outbox, clock, baseUrl,
                 Duration.ofMinutes(config.integer("console.idle-timeout-minutes", 5, 60 * 24 * 30)));
         this.ownerLinks = new OwnerLinks(database, plan, clock);
@@ -154,6 +172,7 @@ public final class Planbot implements AutoCloseable {
         this.slack = new SlackIntegration(SlackSettings.from(config), plan, database, clock,
                 UpcomingDialogs.from(dialogs.dialogs(), zone, baseUrl), IndicatorAnswers.from(indicators, baseUrl),
                 SlackIntegration.ACK_BUDGET);
+        slack.engine().proposalsFrom(ProposalsUnderReview.from(proposals, baseUrl, config.locale("locale")));
         this.reminderSettings = ReminderSettings.from(config, slack.enabled());
 
         // Every message goes out through one sender per channel.
@@ -170,9 +189,11 @@ public final class Planbot implements AutoCloseable {
                 new OwnerReminders(plan, outbox, new DeadlineRules(reminderSettings.deadlineDays(), workingDays),
                         reminderSettings, ownerLinks),
                 new Digest(plan, outbox, new DigestSchedule(reminderSettings.digestCron(), reminderSettings.zone()),
-                        reminderSettings, List.of(new DialogDigest(baseUrl, zone), new IndicatorDigest(baseUrl))),
+                        reminderSettings, List.of(new DialogDigest(baseUrl, zone), new IndicatorDigest(baseUrl),
+                        new ProposalDigest(config.integer("proposals.review-days", 1, 3650), baseUrl))),
                 new DeadLetterNotice(plan, outbox, reminderSettings),
                 dialogs.reminders(),
+                new ProposalProgressMails(proposals, baseUrl),
                 new ExpiredSignUps(personalData)), ReminderSweep.gapsOf(plan, reminderSettings));
     }
 
@@ -202,7 +223,7 @@ public final class Planbot implements AutoCloseable {
 
     /** {@code serve --demo}: the example plan and a dialog, into an empty database only. */
     public void loadDemo() {
-        new Demo(plan, transfer, dialogs.dialogs(), new DemoIndicators(indicators)).loadIntoEmptyDatabase();
+        new Demo(plan, transfer, dialogs.dialogs(), new DemoIndicators(indicators), proposals).loadIntoEmptyDatabase();
     }
 
     /** Starts the web server (port 0 picks a free one) and everything that runs beside it. */
@@ -222,7 +243,7 @@ public final class Planbot implements AutoCloseable {
         var webSettings = new WebFaces.Settings(site, config.locale("locale"), baseUrl.startsWith("https:"),
                 config.bool("web.trust-forwarded-for"), config.integer("web.forms-per-hour", 1, 100_000));
         var faces = WebFaces.create(new PebbleRenderer(config.path("templates.dir")), webSettings, plan, subscribers,
-                personalData, dialogs, tokens, sessions, json, clock, zone, indicators);
+                personalData, dialogs, proposals, tokens, sessions, json, clock, zone, indicators);
         dispatcherLoop = new DispatcherLoop(dispatcher, Duration.ofSeconds(config.integer("outbox.poll-seconds", 1, 3600)));
         scheduler = new ReminderScheduler(reminderSettings, () -> {
             sweep.run(ZonedDateTime.now(clock.withZone(zone)));
@@ -238,9 +259,13 @@ public final class Planbot implements AutoCloseable {
         var metrics = Metrics.planbot(plan, outboxAdmin, dispatcher.channels());
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
-                oidc, config.bool("auth.mail-link"), indicators);
-        routes = new RouteTable(faces, console, new PlanApi(plan, json, program), new TransferApi(transfer),
-                new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json), new OpenApiDocument(), health, metrics, slack.events()).routes();
+                oidc, config.bool("auth.mail-link"), sweep, indicators);
+        var tools = ConsoleTools.create(faces.renderer(), webSettings,
+                new ConsoleTools.Services(plan, transfer, dialogs, subscribers, personalData, tokens), json, clock, zone);
+        var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, clock, zone);
+        routes = new RouteTable(faces, console, tools, followUpPages, new PlanApi(plan, json, program),
+                new TransferApi(transfer), new OutboxApi(outboxAdmin), new IndicatorApi(indicators, json),
+                new OpenApiDocument(), health, metrics, slack.events()).routes();
         web = new WebServer(json, routes, faces.guard(), metrics, faces.renderer(), faces.pageNotFound()).start(httpPort);
         // Only once the port is ours: a second Planbot on the same port must not start sending.
         dispatcherLoop.start();
@@ -304,12 +329,27 @@ public final class Planbot implements AutoCloseable {
         return subscribers;
     }
 
+    public PersonalDataService personalData() {
+        return personalData;
+    }
+
     public SignInService signIn() {
         return signIn;
     }
 
     public Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** The yearly follow-up report: workflow and downloads. */
+    public FollowUp followUp() {
+        return followUp;
+
+    }
+
+    /** Proposals: coming in, review, decisions, and the read side for reports. */
+    public ProposalService proposals() {
+        return proposals;
     }
 
     /** The dialogs' sweep task (registered participants, the working day before). */

@@ -13,18 +13,23 @@ final class RemindOutput {
     private RemindOutput() {
     }
 
+    /** "1 meddelande", "2 meddelanden". */
+    static String messages(long count) {
+        return count + (count == 1 ? " meddelande" : " meddelanden");
+    }
+
     static void print(RemindReport report, PrintWriter out) {
         var sweep = report.sweep();
         if (report.dryRun()) {
             out.println("Provkörning: inget köas och inget skickas.");
-            out.println("Skulle köa " + sweep.queued().size() + " meddelanden:");
+            out.println("Skulle köa " + messages(sweep.queued().size()) + ":");
             sweep.queued().forEach(message -> out.println("  " + line(message)));
-            out.println("Skulle skicka " + sweep.due().size() + " meddelanden:");
+            out.println("Skulle skicka " + messages(sweep.due().size()) + ":");
             sweep.due().forEach(message -> out.println("  " + line(message)));
         } else {
-            out.println("Köade " + sweep.queued().size() + " nya meddelanden.");
+            out.println("Köade " + sweep.queued().size() + (sweep.queued().size() == 1 ? " nytt meddelande." : " nya meddelanden."));
             long sent = report.deliveries().stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).count();
-            out.println("Skickade " + sent + " meddelanden:");
+            out.println("Skickade " + messages(sent) + ":");
             for (Delivery delivery : report.deliveries()) {
                 String prefix = switch (delivery.outcome()) {
                     case SENT -> "  skickat      ";
@@ -36,7 +41,7 @@ final class RemindOutput {
                         + (delivery.error() == null ? "" : ": " + delivery.error()));
             }
         }
-        report.waitingForChannel().forEach((channel, count) -> out.println(count + " meddelanden väntar på kanalen "
+        report.waitingForChannel().forEach((channel, count) -> out.println(messages(count.longValue()) + " väntar på kanalen "
                 + channel + ", som inte är påslagen (de skickas när den slås på)."));
         sweep.failures().forEach(failure -> out.println("  FEL i regel " + failure));
         printGaps(sweep.gaps(), out);

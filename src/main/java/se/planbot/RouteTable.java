@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import se.planbot.plan.PersonRole;
 import se.planbot.slack.SlackEventsRoute;
+import se.planbot.web.ConsoleTools;
 import se.planbot.web.ConsoleWeb;
 import se.planbot.web.OidcPages;
+import se.planbot.web.FollowUpPages;
 import se.planbot.web.Health;
 import se.planbot.web.IndicatorApi;
 import se.planbot.web.Metrics;
@@ -44,15 +46,23 @@ import se.planbot.web.WebFaces;
  * <p>It sits beside the wiring, not in {@code web/}, because it names handlers of every face
  * (web, Slack, soon the console): from {@code web/} that would be a package cycle.
  */
-record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi transfer, OutboxApi outbox,
-        IndicatorApi indicatorApi, OpenApiDocument openApi, Health health, Metrics metrics, Optional<SlackEventsRoute> slack) {
+record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, FollowUpPages followUp, PlanApi plan,
+        TransferApi transfer, OutboxApi outbox, IndicatorApi indicatorApi, OpenApiDocument openApi, Health health,
+        Metrics metrics, Optional<SlackEventsRoute> slack) {
 
     /** Every route, in the order README lists them. Each feature's routes are one method below. */
     List<Route> routes() {
         var routes = new ArrayList<Route>();
         routes.addAll(publicSite());
+        routes.addAll(followUps());
         routes.addAll(subscriptions());
+        routes.addAll(proposals());
         routes.addAll(consolePages());
+        routes.addAll(consoleImport());
+        routes.addAll(consoleDialogs());
+        routes.addAll(consoleSubscribers());
+        routes.addAll(consoleTokens());
+        routes.addAll(followUpConsole());
         routes.addAll(planApi());
         routes.addAll(indicators());
         routes.addAll(operating());
@@ -87,6 +97,31 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 post("/registrations/cancel", dialogs::cancel, FORM));
     }
 
+    /** The published yearly follow-ups, as pages, PDF and XLSX (web/FollowUpPages); drafts are console-only. */
+    private List<Route> followUps() {
+        return List.of(
+                get("/follow-up", followUp::list, PUBLIC),
+                get("/follow-up/{year}", followUp::show, PUBLIC),
+                get("/follow-up/{year}/uppfoljning.pdf", followUp::pdf, PUBLIC),
+                get("/follow-up/{year}/uppfoljning.xlsx", followUp::xlsx, PUBLIC));
+    }
+
+    /** The coordinator writes and publishes the yearly follow-up in the console (web/ConsoleFollowUpPages). */
+    private List<Route> followUpConsole() {
+        var pages = followUp.console();
+        var coordinator = console(PersonRole.COORDINATOR);
+        return List.of(
+                get("/admin/follow-up", pages::list, coordinator),
+                post("/admin/follow-up", pages::start, coordinator),
+                get("/admin/follow-up/{year}", pages::show, coordinator),
+                post("/admin/follow-up/{year}/sections/{section}", pages::saveSection, coordinator),
+                post("/admin/follow-up/{year}/meetings", pages::saveMeetings, coordinator),
+                get("/admin/follow-up/{year}/publish", pages::confirmPublish, coordinator),
+                post("/admin/follow-up/{year}/publish", pages::publish, coordinator),
+                get("/admin/follow-up/{year}/uppfoljning.pdf", pages::pdf, coordinator),
+                get("/admin/follow-up/{year}/uppfoljning.xlsx", pages::xlsx, coordinator));
+    }
+
     /** Businesses' subscriptions (web/SubscriptionPages): pages from mail links show a button, its POST acts. */
     private List<Route> subscriptions() {
         var subscription = web.subscriptionPages();
@@ -102,6 +137,40 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/my-data", subscription::myDataPage, LINK),
                 get("/my-data/export", subscription::export, LINK),
                 post("/my-data/erase", subscription::erase, FORM));
+    }
+
+    /**
+     * Proposals (issue 11): in public the form (also on a dialog's page), the list, each timeline and
+     * the links in the proposer's mails (web/ProposalPages); for the coordinator the JSON API (web/ProposalApi).
+     */
+    private List<Route> proposals() {
+        var pages = web.proposalPages();
+        var api = web.proposalApi();
+        var review = web.consoleProposals();
+        return List.of(
+                post("/dialogs/{id}/proposals", pages::submitForDialog, FORM),
+                get("/proposals", pages::list, PUBLIC),
+                get("/proposals/new", pages::newPage, PUBLIC),
+                post("/proposals", pages::submit, FORM),
+                get("/proposals/stop", pages::stopPage, LINK),
+                post("/proposals/stop", pages::stop, LINK),
+                get("/proposals/my-data", pages::myData, LINK),
+                get("/proposals/{id}", pages::show, PUBLIC),
+                get("/api/v1/proposals", api::list, token(COORDINATOR)),
+                post("/api/v1/proposals", api::create, token(COORDINATOR)),
+                get("/api/v1/proposals/{id}", api::show, token(COORDINATOR)),
+                patch("/api/v1/proposals/{id}", api::patch, token(COORDINATOR)),
+                post("/api/v1/proposals/{id}/decision", api::decide, token(COORDINATOR)),
+
+                // Review in the console (web/ConsoleProposalPages): the working group comments, the coordinator decides
+                get("/admin/proposals", review::list, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                get("/admin/proposals/new", review::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals", review::register, console(PersonRole.COORDINATOR)),
+                get("/admin/proposals/{id}", review::show, console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/comment", review::comment,
+                        console(PersonRole.COORDINATOR, PersonRole.WORKING_GROUP)),
+                post("/admin/proposals/{id}/review", review::review, console(PersonRole.COORDINATOR)),
+                post("/admin/proposals/{id}/decision", review::decide, console(PersonRole.COORDINATOR)));
     }
 
     /** The coordinator's console (/admin) and the owners' pages reached from the reminder mail. */
@@ -144,6 +213,51 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, PlanApi plan, TransferApi
                 get("/admin/mine", owners::myActions, LINK),
                 get("/admin/update/{id}", owners::updateForm, LINK),
                 post("/admin/update/{id}", owners::update, FORM));
+    }
+
+    /** The console's import and export (web/ConsoleImportPages): preview first, then apply exactly what was previewed. */
+    private List<Route> consoleImport() {
+        var imports = tools.imports();
+        return List.of(
+                get("/admin/import", imports::form, console(PersonRole.COORDINATOR)),
+                post("/admin/import/preview", imports::preview, console(PersonRole.COORDINATOR)),
+                post("/admin/import/apply", imports::apply, console(PersonRole.COORDINATOR)),
+                get("/admin/export.csv", imports::exportCsv, console(PersonRole.COORDINATOR)),
+                get("/admin/export.xlsx", imports::exportXlsx, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's dialogs (web/ConsoleDialogPages): publishing shows first how many will be invited. */
+    private List<Route> consoleDialogs() {
+        var dialogs = tools.dialogs();
+        return List.of(
+                get("/admin/dialogs", dialogs::list, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/new", dialogs::newForm, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs", dialogs::create, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}", dialogs::show, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}", dialogs::save, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}/publish", dialogs::publishPage, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}/publish", dialogs::publish, console(PersonRole.COORDINATOR)),
+                post("/admin/dialogs/{id}/cancel", dialogs::cancel, console(PersonRole.COORDINATOR)),
+                get("/admin/dialogs/{id}/registrations.csv", dialogs::registrationsCsv, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's subscribers and GDPR requests (web/ConsoleSubscriberPages): the address is posted, never in a URL. */
+    private List<Route> consoleSubscribers() {
+        var subscribers = tools.subscribers();
+        return List.of(
+                get("/admin/subscribers", subscribers::overview, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/find", subscribers::find, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/export", subscribers::export, console(PersonRole.COORDINATOR)),
+                post("/admin/subscribers/erase", subscribers::erase, console(PersonRole.COORDINATOR)));
+    }
+
+    /** The console's API keys (web/ConsoleTokenPages): a new key is shown once. */
+    private List<Route> consoleTokens() {
+        var tokens = tools.tokens();
+        return List.of(
+                get("/admin/tokens", tokens::list, console(PersonRole.COORDINATOR)),
+                post("/admin/tokens", tokens::create, console(PersonRole.COORDINATOR)),
+                post("/admin/tokens/{id}/revoke", tokens::revoke, console(PersonRole.COORDINATOR)));
     }
 
     /** The JSON API (web/PlanApi, web/TransferApi, web/DialogApi, web/SubscriberApi), described in OpenAPI. */

@@ -31,8 +31,9 @@ class AccessibilityTest {
             var paths = new ArrayList<>(List.of("/", "/plan", "/plan?strategy=2&status=in_progress&overdue=true",
                     "/plan/actions/1", "/dialogs", "/subscribe", "submit:/subscribe", "/tillganglighet",
                     "/?locale=en", "/plan?locale=en", "/subscribe?locale=en", "/tillganglighet?locale=en", "/personuppgifter", "/personuppgifter?locale=en",
-                    "/dialogs/999", "/finns-inte", "/unsubscribe?token=ogiltig",
+                    "/dialogs/999", "/finns-inte", "/unsubscribe?token=ogiltig", "/follow-up", "/follow-up/2026",
                     "/indicators", "/indicators/2", "/indicators/3", "/indicators?locale=en"));
+            app.publishFollowUp(2026);
             app.submit("/subscribe", "/subscribe", Map.of("email", "anna@foretag.se", "name", "Anna",
                     "topics", List.of(2), "consent", "yes"));
             paths.add(BusinessFixture.path(app.lastMail("anna@foretag.se", "subscribe-confirm").get("confirmUrl").asText()));

@@ -24,7 +24,7 @@ import se.planbot.web.OpenApiContract;
  * Real answers of a running Planbot (demo plan, real HTTP) against the OpenAPI document it serves:
  * every documented operation is called, and each answer's status, media type and body must be one
  * the document promises: lists, details, creates, updates, and each kind of error (400, 401, 403,
- * 404; the API has no 409: a code already taken is a 400 naming the field).
+ * 404; 409 only for a proposal already decided: a code already taken is a 400 naming the field).
  */
 class ApiAnswersMatchOpenApiTest {
 
@@ -90,6 +90,16 @@ class ApiAnswersMatchOpenApiTest {
         check(app.api("GET", dialogPath + "/registrations.csv", null), 200);
         check(app.api("POST", dialogPath + "/cancel", null), 200);
 
+        var proposal = check(app.api("POST", "/api/v1/proposals", "{\"title\":\"Gemensam rekryteringsmässa\","
+                + "\"origin\":\"meeting\",\"strategy\":2,\"name\":\"Eva Ek\",\"company\":\"Ek AB\","
+                + "\"email\":\"anna@foretag.se\",\"showName\":true,\"consent\":true}"), 201);
+        String proposalPath = "/api/v1/proposals/" + app.json(proposal).get("id").asLong();
+        check(app.api("GET", "/api/v1/proposals?state=received&year=2026", null), 200);
+        check(app.api("PATCH", proposalPath, "{\"state\":\"under_review\",\"note\":\"Arbetsgruppen tittar i januari\"}"), 200);
+        check(app.api("POST", proposalPath + "/decision", "{\"decision\":\"accepted\",\"answer\":\"Blir en åtgärd\","
+                + "\"newAction\":{\"ownerId\":4,\"deadline\":\"2027-06-30\"}}"), 200);
+        check(app.api("GET", proposalPath, null), 200);
+
         var export = check(app.api("POST", "/api/v1/subscribers/export", "{\"email\":\"anna@foretag.se\"}"), 200);
         assertThat(app.json(export).get("subscription").isObject()).isTrue();
         check(asAdmin("POST", "/api/v1/subscribers/erase", "{\"email\":\"anna@foretag.se\"}"), 200);
@@ -135,6 +145,11 @@ class ApiAnswersMatchOpenApiTest {
         check(app.api("PUT", "/api/v1/indicators/1/values/2024", "{\"value\":\"mycket\"}"), 400);
         check(app.get("/api/v1/indicators/999"), 404);
         check(app.api("PUT", "/api/v1/indicators/999/values/2024", "{\"value\":1}"), 404);
+        check(app.api("POST", "/api/v1/proposals", "{\"title\":\"\",\"description\":\"" + "x".repeat(10_000) + "\"}"), 400);
+        check(app.api("POST", "/api/v1/proposals", "{\"title\":\"Idé\",\"dialogId\":999}"), 400);
+        check(app.api("GET", "/api/v1/proposals?state=klar", null), 400);
+        check(app.api("POST", "/api/v1/proposals/2/decision", "{\"decision\":\"rejected\"}"), 409);
+        check(app.api("PATCH", "/api/v1/proposals/1", "{\"title\":\"Ny rubrik\"}"), 409);
 
         check(app.send(request("POST", "/api/v1/actions").POST(HttpRequest.BodyPublishers.ofString("{}")).build()), 401);
         check(app.send(request("GET", "/api/v1/people").header("Authorization", "Bearer pbt_revoked").build()), 401);
@@ -145,6 +160,8 @@ class ApiAnswersMatchOpenApiTest {
         check(app.api("GET", "/api/v1/people/999", null), 404);
         check(app.api("PATCH", "/api/v1/dialogs/999", "{\"title\":\"x\"}"), 404);
         check(asAdmin("POST", "/api/v1/outbox/999/retry", null), 404);
+        check(app.api("GET", "/api/v1/proposals/999", null), 404);
+        check(app.api("POST", "/api/v1/proposals/999/decision", "{\"decision\":\"rejected\",\"answer\":\"Nej\"}"), 404);
 
         check(app.api("POST", "/api/v1/subscribers/erase", "{\"email\":\"anna@foretag.se\"}"), 403);
         check(app.api("POST", "/api/v1/outbox/1/retry", null), 403);

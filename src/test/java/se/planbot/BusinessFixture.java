@@ -126,6 +126,18 @@ final class BusinessFixture implements AutoCloseable {
     }
 
     /** Creates and publishes a dialog through the API; returns its id. */
+    /** Starts, fills (every section ready) and publishes the yearly follow-up for {@code year}. */
+    void publishFollowUp(int year) {
+        var reports = planbot.followUp().reports();
+        reports.startDraft(year, "Koordinatorn");
+        for (var section : se.planbot.followup.Section.values()) {
+            reports.saveSection(year, section, "Under " + year + " gick arbetet med " + section.title().toLowerCase()
+                    + " framåt; företagen i kommunen bidrog med förslag.", true, "Koordinatorn");
+        }
+        reports.saveMeetings(year, (year + 1) + "-04-15 Näringslivsforum\n" + (year + 1) + "-11-20 Årlig avstämning med kommunstyrelsen");
+        reports.publish(year, "Koordinatorn");
+    }
+
     long publishDialog(String title, String start, String end, Integer capacity, String strategies) {
         String body = "{\"title\":" + quote(title) + ",\"theme\":\"Innovationskraft\",\"start\":\"" + start
                 + "\",\"end\":\"" + end + "\",\"place\":\"Stadshuset, sal 1\",\"strategies\":" + strategies

@@ -44,7 +44,11 @@ class ConsoleAccessibilityTest {
                     "/admin/actions/new", "submit:/admin/actions/new", "/admin/actions/99999", "/admin/people",
                     "submit:/admin/people", "/admin/people/" + coordinator.id(), "/admin/outbox",
                     "/admin/outbox?status=sent", update, "submit:" + update, mine, "/admin/update/1?token=ogiltig",
+                    "/admin/follow-up", "submit:/admin/follow-up", "/admin/follow-up/2025", "/admin/follow-up/2026",
+                    "/admin/follow-up/2026/publish",
                     "/admin/indicators", "/admin/indicators/7", "submit:/admin/indicators/7", "/admin/indicators/2"));
+            app.publishFollowUp(2025);
+            app.planbot.followUp().reports().startDraft(2026, "test");
 
             var command = new ArrayList<>(List.of("node", "check.mjs", app.base));
             command.addAll(paths);

@@ -56,6 +56,25 @@ final class ConsoleClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    /** Posts a multipart form (a file upload) with the CSRF field, as a browser sends one. */
+    HttpResponse<String> postFile(String path, Map<String, String> fields, String fileField, String fileName,
+            byte[] content) {
+        String boundary = "planbot-test-boundary";
+        var body = new java.io.ByteArrayOutputStream();
+        var all = new java.util.LinkedHashMap<String, String>();
+        all.put("csrf", CSRF_TOKEN);
+        all.putAll(fields);
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** A form post without the CSRF field (another site's form). */
     HttpResponse<String> postWithoutCsrf(String path, Map<String, String> fields) {
         var body = new StringBuilder("x=1");
@@ -64,6 +83,31 @@ final class ConsoleClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** Posts a multipart form with the CSRF field and one file, as the import page's form does. */
+    HttpResponse<String> postFile(String path, String field, String fileName, byte[] content) {
+        String boundary = "----planbot" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + CSRF_TOKEN + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** A download (export, CSV) as bytes. */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     static String csrfField(HttpResponse<String> page) {

@@ -32,7 +32,7 @@ class MailTemplatesTest {
     Path folder;
     BusinessFixture app;
     final PebbleEngine engine = new PebbleEngine.Builder().loader(new FileLoader(Path.of("templates").toAbsolutePath().toString()))
-            .autoEscaping(true).build();
+            .autoEscaping(true).extension(se.planbot.mail.FirstName.EXTENSION).build();
 
     @BeforeEach
     void story() {

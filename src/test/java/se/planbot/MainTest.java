@@ -134,7 +134,7 @@ class MainTest {
         Files.writeString(good, "Kod;Åtgärd;Strategi;Klart senast\n1.1;Lots;1 Service;2026-02-28\n");
         assertThat(run("import", good.toString(), "--config", cfg.toString()).out()).contains("1 nya");
         Path out = folder.resolve("out.xlsx");
-        assertThat(run("export", out.toString(), "--config", cfg.toString()).out()).contains("Exporterade 1 åtgärder");
+        assertThat(run("export", out.toString(), "--config", cfg.toString()).out()).contains("Exporterade 1 åtgärd till");
         assertThat(Files.size(out)).isGreaterThan(1000);
 
         var missing = run("import", folder.resolve("nope.csv").toString(), "--config", cfg.toString());

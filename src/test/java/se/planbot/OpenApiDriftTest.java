@@ -75,12 +75,12 @@ class OpenApiDriftTest {
     @Test
     void a_documented_route_the_table_lacks_or_a_security_that_disagrees_is_drift() {
         var document = (ObjectNode) contract.document().deepCopy();
-        ((ObjectNode) document.get("paths")).set("/api/v1/proposals", JSON.createObjectNode()
+        ((ObjectNode) document.get("paths")).set("/api/v1/budgets", JSON.createObjectNode()
                 .set("get", JSON.createObjectNode().put("x-planbot-role", "public").set("security", JSON.createArrayNode())));
         ((ObjectNode) document.at("/paths/~1api~1v1~1people/get")).set("security", JSON.createArrayNode());
 
         assertThat(OpenApiContract.of(document.toString()).drift(apiRoles(app.planbot().routes()))).containsExactlyInAnyOrder(
-                "GET /api/v1/proposals: in the OpenAPI document, but not in the route table",
+                "GET /api/v1/budgets: in the OpenAPI document, but not in the route table",
                 "GET /api/v1/people: x-planbot-role is coordinator but security says public");
     }
 

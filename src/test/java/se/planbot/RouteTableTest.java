@@ -40,6 +40,8 @@ class RouteTableTest {
     private static FakeSlackApi slack;
     private static BusinessFixture app;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The year of the published follow-up: {@code {year}} in a path stands for it. */
+    private static final int FOLLOW_UP_YEAR = 2026;
 
     @BeforeAll
     static void start() throws IOException {
@@ -47,6 +49,7 @@ class RouteTableTest {
         app = new BusinessFixture(folder, Instant.parse("2026-12-01T09:00:00Z"), Map.of(
                 "slack.bot-token", "xoxb-fake", "slack.signing-secret", "route-table-secret",
                 "slack.api-url", slack.apiUrl()));
+        app.publishFollowUp(FOLLOW_UP_YEAR);
     }
 
     @AfterAll
@@ -162,7 +165,7 @@ class RouteTableTest {
     }
 
     private static String concrete(String path, String id) {
-        return path.replaceAll("\\{[^/}]+}", id);
+        return path.replace("{year}", Integer.toString(FOLLOW_UP_YEAR)).replaceAll("\\{[^/}]+}", id);
     }
 
     private static HttpResponse<String> send(String method, String path, Optional<String> token,

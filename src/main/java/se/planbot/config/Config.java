@@ -98,6 +98,9 @@ public final class Config {
         d.put("kolada.fetch-cron", "0 0 7 15 3 ?");
         d.put("kolada.timeout-seconds", "20");
         d.put("kolada.attempts", "3");
+        d.put("proposals.consent-version", "2026-1");
+        d.put("proposals.form-days-after-dialog", "30");
+        d.put("proposals.review-days", "60");
         return d;
     }
 

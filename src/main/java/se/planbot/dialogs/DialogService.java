@@ -169,6 +169,22 @@ public final class DialogService {
         });
     }
 
+    /**
+     * How many subscribers {@link #publish} would invite now: confirmed, with a topic among the
+     * dialog's strategies (or any, when it names none), not invited before. Zero unless a draft.
+     */
+    public int invitationsOnPublish(long id) {
+        return database.read(connection -> {
+            Dialog current = store.byId(connection, id).orElseThrow(() -> new NotFound("Dialog " + id + " finns inte"));
+            if (current.state() != DialogState.DRAFT) {
+                return 0;
+            }
+            Set<Long> invited = new java.util.HashSet<>(store.invited(connection, id));
+            return (int) subscribers.confirmedFor(connection, current.strategies()).stream()
+                    .filter(subscriber -> !invited.contains(subscriber.id())).count();
+        });
+    }
+
     /** Cancels a dialog and tells everyone invited or registered (METHOD:CANCEL); repeat is a no-op. */
     public Dialog cancel(long id) {
         return database.write(connection -> {

@@ -28,9 +28,10 @@ public final class MailTemplates {
 
     public MailTemplates(Path directory) {
         this.directory = directory;
-        this.html = new PebbleEngine.Builder().loader(loader(directory)).autoEscaping(true).build();
+        this.html = new PebbleEngine.Builder().loader(loader(directory)).autoEscaping(true)
+                .extension(FirstName.EXTENSION).build();
         this.plain = new PebbleEngine.Builder().loader(loader(directory)).autoEscaping(false)
-                .newLineTrimming(false).build();
+                .newLineTrimming(false).extension(FirstName.EXTENSION).build();
     }
 
     private static FileLoader loader(Path directory) {

@@ -145,26 +145,42 @@ public final class SmtpMailSender implements Sender {
         if (failure instanceof AuthenticationFailedException) {
             return SendFailure.temporary(where + " godtog inte inloggningen (" + login.whatToCheck() + ")", failure);
         }
-        return SendFailure.temporary(where + ": " + failure.getMessage() + rootCause(failure), failure);
+        return SendFailure.temporary(where + ": " + whatWentWrong(failure), failure);
     }
 
     /**
-     * The innermost cause, which Jakarta Mail's own text ("Exception reading response") hides: a
-     * read timeout (the server hung) said with its length, anything else (a reset, a refused
-     * connection) by its own words.
+     * What went wrong, in Swedish for the coordinator who reads it in the console and the dead-letter
+     * mail: Jakarta Mail's own words ("Exception reading response", "Got bad greeting") are replaced by
+     * what the innermost cause means. A server's own answer is quoted as it came.
      */
-    private String rootCause(Exception failure) {
+    private String whatWentWrong(Exception failure) {
         Throwable root = failure;
         for (int depth = 0; root.getCause() != null && depth < 10; depth++) {
             root = root.getCause();
         }
+        String message = String.valueOf(failure.getMessage());
         if (root instanceof SocketTimeoutException) {
-            return " (inget svar inom " + settings.timeout().toSeconds() + " s: " + root.getMessage() + ")";
+            return "servern svarade inte inom " + settings.timeout().toSeconds() + " s";
         }
-        if (root == failure || root.getMessage() == null || String.valueOf(failure.getMessage()).contains(root.getMessage())) {
-            return "";
+        if (root instanceof java.net.ConnectException) {
+            return "gick inte att ansluta (servern tar inte emot anslutningar på porten)";
         }
-        return " (" + root.getMessage() + ")";
+        if (root instanceof java.net.UnknownHostException) {
+            return "okänt värdnamn; kontrollera smtp.host";
+        }
+        if (root instanceof javax.net.ssl.SSLException) {
+            return "den krypterade anslutningen (TLS) gick inte att upprätta: " + root.getMessage();
+        }
+        if (message.startsWith("Got bad greeting")) {
+            return "servern stängde anslutningen utan att hälsa";
+        }
+        if (root instanceof java.io.EOFException || message.contains("[EOF]")) {
+            return "servern stängde anslutningen mitt i";
+        }
+        if (root instanceof java.net.SocketException) {
+            return "anslutningen bröts (" + root.getMessage() + ")";
+        }
+        return "sändningen misslyckades (" + message + ")";
     }
 
     /** The SMTP reply code in the exception chain, or 0 when the failure was not an answer from the server. */

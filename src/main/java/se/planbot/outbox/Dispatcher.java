@@ -146,7 +146,8 @@ public final class Dispatcher implements AutoCloseable {
 
     private static String describe(Throwable failure) {
         String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        if (failure.getCause() != null && failure.getCause().getMessage() != null
+        // A SendFailure is already worded for the person who reads it; anything else gets its cause appended.
+        if (!(failure instanceof SendFailure) && failure.getCause() != null && failure.getCause().getMessage() != null
                 && !text.contains(failure.getCause().getMessage())) {
             text = text + ": " + failure.getCause().getMessage();
         }

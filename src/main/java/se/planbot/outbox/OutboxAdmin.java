@@ -1,12 +1,11 @@
 package se.planbot.outbox;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import se.planbot.db.Database;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
@@ -48,38 +47,26 @@ public final class OutboxAdmin {
         });
     }
 
-    /**
-     * Pending, sending and dead counts; pending rows of a channel without a sender (Slack off)
-     * are counted separately as {@code waitingForChannel}.
-     */
-    public Map<String, Object> counts(Set<Channel> channelsWithSender) {
-        Map<String, Long> raw = database.read(store::countsByStatusAndChannel);
-        long pending = 0;
-        long sending = 0;
-        long dead = 0;
-        var waiting = new TreeMap<String, Long>();
-        for (var entry : raw.entrySet()) {
-            String[] parts = entry.getKey().split(":");
-            long count = entry.getValue();
-            switch (parts[0]) {
-                case "pending" -> {
-                    pending += count;
-                    Channel channel = Channel.valueOf(parts[1].toUpperCase(Locale.ROOT));
-                    if (!channelsWithSender.contains(channel)) {
-                        waiting.merge(parts[1], count, Long::sum);
-                    }
-                }
-                case "sending" -> sending += count;
-                default -> dead += count;
+    /** Pending, sending and dead counts; pending messages of a channel without a sender are also counted as waiting. */
+    public OutboxCounts counts(Set<Channel> channelsWithSender) {
+        Map<OutboxStatus, Map<Channel, Long>> raw = database.read(store::countsByStatusAndChannel);
+        var waiting = new EnumMap<Channel, Long>(Channel.class);
+        raw.getOrDefault(OutboxStatus.PENDING, Map.of()).forEach((channel, count) -> {
+            if (!channelsWithSender.contains(channel)) {
+                waiting.put(channel, count);
             }
-        }
-        return Map.of("pending", pending, "sending", sending, "dead", dead, "waitingForChannel", waiting);
+        });
+        return new OutboxCounts(total(raw, OutboxStatus.PENDING), total(raw, OutboxStatus.SENDING),
+                total(raw, OutboxStatus.DEAD), waiting);
+    }
+
+    private static long total(Map<OutboxStatus, Map<Channel, Long>> counts, OutboxStatus status) {
+        return counts.getOrDefault(status, Map.of()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Pending messages per channel that has no sender (Slack off): they wait until it is turned on. */
-    @SuppressWarnings("unchecked")
     public Map<String, Long> waitingForChannel(Set<Channel> channelsWithSender) {
-        return (Map<String, Long>) counts(channelsWithSender).get("waitingForChannel");
+        return counts(channelsWithSender).waitingByName();
     }
 
     private static String swedish(OutboxStatus status) {

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,14 +104,18 @@ final class OutboxStore {
                 """, text, text, id);
     }
 
-    Map<String, Long> countsByStatusAndChannel(Connection connection) throws SQLException {
-        var counts = new LinkedHashMap<String, Long>();
-        for (var row : Jdbc.list(connection, """
+    /** How many messages are pending, sending or dead, per channel. */
+    Map<OutboxStatus, Map<Channel, Long>> countsByStatusAndChannel(Connection connection) throws SQLException {
+        var counts = new EnumMap<OutboxStatus, Map<Channel, Long>>(OutboxStatus.class);
+        Jdbc.list(connection, """
                 select status, channel, count(*) as n from outbox
                 where status in ('pending', 'sending', 'dead') group by status, channel
-                """, row -> Map.entry(row.getString("status") + ":" + row.getString("channel"), row.getLong("n")))) {
-            counts.put(row.getKey(), row.getValue());
-        }
+                """, row -> {
+            counts.computeIfAbsent(OutboxStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                    status -> new EnumMap<>(Channel.class))
+                    .put(Channel.valueOf(row.getString("channel").toUpperCase(Locale.ROOT)), row.getLong("n"));
+            return null;
+        });
         return counts;
     }
 

@@ -47,6 +47,25 @@ final class ActionDiff {
         return changes;
     }
 
+    /** What differs between two versions of an action, owner's address and Slack id and origin included (an import sets them). */
+    static List<FieldChange> between(Action before, Action after) {
+        var changes = new ArrayList<FieldChange>();
+        compare(changes, "code", before.code(), after.code());
+        compare(changes, "title", before.title(), after.title());
+        compare(changes, "description", before.description(), after.description());
+        compare(changes, "strategy", before.strategyId(), after.strategyId());
+        compare(changes, "owner", before.ownerName(), after.ownerName());
+        compare(changes, "ownerEmail", before.ownerEmail(), after.ownerEmail());
+        compare(changes, "ownerSlackUserId", before.ownerSlackUserId(), after.ownerSlackUserId());
+        compare(changes, "department", before.department(), after.department());
+        compare(changes, "startDate", before.startDate(), after.startDate());
+        compare(changes, "deadline", before.deadline(), after.deadline());
+        compare(changes, "status", before.status().code(), after.status().code());
+        compare(changes, "progress", before.progress(), after.progress());
+        compare(changes, "origin", before.origin(), after.origin());
+        return changes;
+    }
+
     private static void compare(List<FieldChange> changes, String field, Object before, Object after) {
         String oldText = text(before);
         String newText = text(after);

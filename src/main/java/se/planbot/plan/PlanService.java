@@ -91,6 +91,34 @@ public final class PlanService {
         return store.completedBetween(connection, from, to);
     }
 
+    /** Status changes of an action after history entry {@code afterChangeId}, in the caller's transaction (proposals). */
+    public List<StatusChange> statusChangesAfter(Connection connection, long actionId, long afterChangeId)
+            throws SQLException {
+        return store.statusChangesAfter(connection, actionId, afterChangeId);
+    }
+
+    /** The newest history entry id of an action, in the caller's transaction (0 when none). */
+    public long lastChangeId(Connection connection, long actionId) throws SQLException {
+        return store.lastChangeId(connection, actionId);
+    }
+
+    /** The next free code {@code prefix + n} (e.g. P.13 after P.12), in the caller's transaction. */
+    public String nextCode(Connection connection, String prefix) throws SQLException {
+        int highest = 0;
+        for (String code : store.codesStartingWith(connection, prefix)) {
+            String rest = code.substring(prefix.length());
+            if (rest.matches("\\d{1,6}")) {
+                highest = Math.max(highest, Integer.parseInt(rest));
+            }
+        }
+        return prefix + (highest + 1);
+    }
+
+    /** One action read in the caller's transaction. */
+    public Optional<Action> action(Connection connection, long id) throws SQLException {
+        return store.action(connection, id);
+    }
+
     /** Everyone, in the caller's transaction. */
     public List<Person> people(Connection connection) throws SQLException {
         return store.people(connection);
@@ -163,21 +191,64 @@ public final class PlanService {
      * ("p12" or "P-12" for "P.12", "2,3" for "2.3"); empty when none or several match.
      */
     public Optional<Action> actionWithCode(String code) {
-        String text = code.trim();
-        return actionByCode(text).or(() -> {
-            List<Action> found = database.read(connection -> queries.withCodeKey(connection, text));
-            return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-        });
+        return database.read(connection -> withCode(connection, code.trim()));
     }
 
     /** An action by code in any spelling ({@link #actionWithCode}) or by numeric id ("12"); a code wins. */
     public Optional<Action> actionByIdOrCode(String idOrCode) {
-        String text = idOrCode.trim();
-        Optional<Action> byCode = actionWithCode(text);
-        if (byCode.isPresent() || !text.matches("\\d{1,12}")) {
+        return database.read(connection -> byIdOrCode(connection, idOrCode.trim()));
+    }
+
+    /** {@link #actionByIdOrCode} with its newest history entry, read in one transaction (a Slack answer). */
+    public Optional<ActionDetail> actionDetail(String idOrCode) {
+        return database.read(connection -> {
+            Optional<Action> action = byIdOrCode(connection, idOrCode.trim());
+            if (action.isEmpty()) {
+                return Optional.<ActionDetail>empty();
+            }
+            return Optional.of(new ActionDetail(action.get(), store.lastChange(connection, action.get().id())));
+        });
+    }
+
+    /** {@link #actionWithCode} with its newest history entry, read in one transaction. */
+    public Optional<ActionDetail> actionDetailWithCode(String code) {
+        return database.read(connection -> {
+            Optional<Action> action = withCode(connection, code.trim());
+            if (action.isEmpty()) {
+                return Optional.<ActionDetail>empty();
+            }
+            return Optional.of(new ActionDetail(action.get(), store.lastChange(connection, action.get().id())));
+        });
+    }
+
+    private Optional<Action> withCode(Connection connection, String text) throws SQLException {
+        Optional<Action> exact = store.actionByCode(connection, text);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Action> found = queries.withCodeKey(connection, text);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private Optional<Action> byIdOrCode(Connection connection, String text) throws SQLException {
+        Optional<Action> byCode = withCode(connection, text);
+        if (byCode.isPresent() || !isId(text)) {
             return byCode;
         }
-        return action(Long.parseLong(text));
+        return store.action(connection, Long.parseLong(text));
+    }
+
+    /** 1 to 12 digits (no regex per question: this is on the Slack command's path). */
+    private static boolean isId(String text) {
+        if (text.isEmpty() || text.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Action requireAction(long id) {

@@ -84,6 +84,27 @@ final class PlanStore {
                 """, PlanStore::action, from, to);
     }
 
+    /** Status changes of {@code actionId} after history entry {@code afterChangeId}, oldest first. */
+    List<StatusChange> statusChangesAfter(Connection connection, long actionId, long afterChangeId) throws SQLException {
+        return Jdbc.list(connection, """
+                select c.id, c.action_id, c.at, f.new_value
+                from action_changes c join action_change_fields f on f.change_id = c.id
+                where c.action_id = ? and c.id > ? and f.field = 'status' and f.new_value is not null
+                order by c.id
+                """, row -> new StatusChange(row.getLong(1), row.getLong(2), Jdbc.instant(row, "at"),
+                        ActionStatus.fromCode(row.getString(4)).orElseThrow()), actionId, afterChangeId);
+    }
+
+    List<String> codesStartingWith(Connection connection, String prefix) throws SQLException {
+        return Jdbc.list(connection, "select code from actions where substr(code, 1, ?) = ?", row -> row.getString(1),
+                prefix.length(), prefix);
+    }
+
+    /** The newest history entry id of {@code actionId} (0 when it has none). */
+    long lastChangeId(Connection connection, long actionId) throws SQLException {
+        return Jdbc.count(connection, "select coalesce(max(id), 0) from action_changes where action_id = ?", actionId);
+    }
+
     Map<ActionStatus, Long> countByStatus(Connection connection) throws SQLException {
         var counts = new java.util.EnumMap<ActionStatus, Long>(ActionStatus.class);
         for (ActionStatus status : ActionStatus.values()) {
@@ -177,8 +198,25 @@ final class PlanStore {
 
     /** The newest history entry of each of the given actions (for "last update" in answers). */
     Optional<Change> lastChange(Connection connection, long actionId) throws SQLException {
-        List<Change> all = history(connection, actionId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        // Only the newest entry and its fields (index action_changes_action), not the whole history.
+        Optional<Change> newest = Jdbc.one(connection,
+                "select * from action_changes where action_id = ? order by id desc limit 1", PlanStore::change,
+                actionId);
+        if (newest.isEmpty()) {
+            return newest;
+        }
+        List<FieldChange> fields = Jdbc.list(connection,
+                "select field, old_value, new_value from action_change_fields where change_id = ? order by rowid",
+                row -> new FieldChange(row.getString("field"), row.getString("old_value"), row.getString("new_value")),
+                newest.get().id());
+        Change change = newest.get();
+        return Optional.of(new Change(change.id(), change.actionId(), change.at(), change.actor(), change.note(),
+                List.copyOf(fields), change.notePublic()));
+    }
+
+    private static Change change(ResultSet row) throws SQLException {
+        return new Change(row.getLong("id"), row.getLong("action_id"), Jdbc.instant(row, "at"), row.getString("actor"),
+                row.getString("note"), List.of(), row.getInt("note_public") == 1);
     }
 
     private static Strategy strategy(ResultSet row) throws SQLException {

@@ -61,18 +61,77 @@ public final class PlanTransfer {
     }
 
     public ImportResult importCsv(byte[] bytes, String actor) {
-        String text;
+        return importSheet(CsvFormat.read(utf8(bytes)), actor);
+    }
+
+    ImportResult importSheet(Sheet sheet, String actor) {
+        Parsed parsed = parse(sheet);
+        // Rows with problems are left out, the others still written (and rolled back) so that
+        // what only the database can tell (a strategy that does not exist) is reported in the same run.
+        return plan.database().write(connection -> write(connection, parsed, actor).resultOrFail());
+    }
+
+    /**
+     * What importing {@code bytes} (an .xlsx workbook, or CSV in UTF-8) would do, row by row: the
+     * real import, rolled back. Changes nothing; a sheet that cannot be read is a preview of its problems.
+     */
+    public ImportPreview preview(byte[] bytes, String actor) {
+        Parsed parsed;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            parsed = parse(read(bytes));
+        } catch (ImportFailed failed) {
+            return ImportPreview.refused(failed.problems());
+        } catch (InvalidInput unreadable) {
+            return ImportPreview.refused(unreadable.errors().stream().map(FieldError::message).toList());
+        }
+        try {
+            plan.database().write(connection -> {
+                throw new Rollback(write(connection, parsed, actor).preview());
+            });
+            throw new IllegalStateException("a preview must roll back");
+        } catch (Rollback rollback) {
+            return rollback.preview;
+        }
+    }
+
+    /**
+     * Imports {@code bytes} only if the outcome is still exactly the previewed one (its
+     * {@link ImportPreview#fingerprint}); otherwise {@link PreviewOutdated} with the new preview,
+     * and nothing changed. All or nothing, as every import.
+     */
+    public ImportResult apply(byte[] bytes, String previewed, String actor) {
+        Parsed parsed = parse(read(bytes));
+        return plan.database().write(connection -> {
+            Outcome outcome = write(connection, parsed, actor);
+            ImportPreview now = outcome.preview();
+            if (!now.fingerprint().equals(previewed)) {
+                throw new PreviewOutdated(now);
+            }
+            return outcome.resultOrFail();
+        });
+    }
+
+    /** A sheet's bytes: a workbook by its zip signature, else CSV that must be UTF-8. */
+    private static Sheet read(byte[] bytes) {
+        boolean zip = bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        return zip ? XlsxFormat.read(new ByteArrayInputStream(bytes)) : CsvFormat.read(utf8(bytes));
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new InvalidInput("fil", "filen är inte UTF-8; spara den som \"CSV UTF-8\" i Excel");
         }
-        return importSheet(CsvFormat.read(text), actor);
     }
 
-    ImportResult importSheet(Sheet sheet, String actor) {
+    /** The rows read and checked on their own (before the database is asked), with their problems so far. */
+    private record Parsed(List<SheetRows.ParsedRow> rows, RowProblems problems, Set<Integer> namedInSheet) {
+    }
+
+    private static Parsed parse(Sheet sheet) {
         var headingProblems = new ArrayList<String>();
         Map<String, String> columns = SheetRows.columns(sheet.headings(), headingProblems);
         if (!headingProblems.isEmpty()) {
@@ -101,18 +160,30 @@ public final class PlanTransfer {
         if (rows.isEmpty() && problems.isEmpty()) {
             throw new ImportFailed(List.of("filen har inga åtgärder (bara rubrikraden)"));
         }
-        // Rows with problems are left out, the others still written (and rolled back) so that
-        // what only the database can tell (a strategy that does not exist) is reported in the same run.
-        return plan.database().write(connection -> write(connection, rows, actor, problems, namedInSheet));
+        return new Parsed(rows, problems, namedInSheet);
+    }
+
+    /** What one run of the import did in its transaction: counts, row by row, and every problem. */
+    private record Outcome(ImportResult result, List<ImportPreview.Row> rows, RowProblems problems) {
+        ImportPreview preview() {
+            return new ImportPreview(rows, problems.all(), result.renamedStrategies());
+        }
+
+        ImportResult resultOrFail() {
+            if (!problems.isEmpty()) {
+                throw new ImportFailed(problems.all());
+            }
+            return result;
+        }
     }
 
     /** {@code namedInSheet}: strategies some row names, so a row refused for another reason does not make them "missing". */
-    private ImportResult write(Connection connection, List<SheetRows.ParsedRow> rows, String actor, RowProblems problems,
-            Set<Integer> namedInSheet) throws SQLException {
+    private Outcome write(Connection connection, Parsed parsed, String actor) throws SQLException {
+        RowProblems problems = parsed.problems().copy();
         var strategies = new HashSet<Integer>();
         var renames = new ArrayList<ImportResult.StrategyRename>();
         plan.strategies(connection).forEach(strategy -> strategies.add(strategy.id()));
-        for (SheetRows.ParsedRow row : rows) {
+        for (SheetRows.ParsedRow row : parsed.rows()) {
             if (row.strategyTitle() != null && !row.strategyTitle().isBlank()) {
                 var existing = plan.strategies(connection).stream().filter(s -> s.id() == row.strategy()).findFirst();
                 if (existing.isEmpty() || !existing.get().title().equals(row.strategyTitle())) {
@@ -124,50 +195,63 @@ public final class PlanTransfer {
                 strategies.add(row.strategy());
             }
         }
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (SheetRows.ParsedRow row : rows) {
+        var outcomes = new ArrayList<ImportPreview.Row>();
+        for (SheetRows.ParsedRow row : parsed.rows()) {
             List<String> rowProblems = problems.of(row.number());
             if (!strategies.contains(row.strategy())) {
-                if (!namedInSheet.contains(row.strategy())) {
+                if (!parsed.namedInSheet().contains(row.strategy())) {
                     rowProblems.add("rad " + row.number() + ": Strategi " + row.strategy()
                             + " finns inte; skriv numret följt av namnet (t.ex. \"" + row.strategy() + " Kompetens\") för att skapa den");
                 }
                 continue;
             }
             try {
-                Long ownerId = null;
-                if (!row.owner().isBlank()) {
-                    ownerId = plan.findOrCreatePerson(connection, row.owner(), row.email(), row.slackUserId()).id();
-                } else if (!row.email().isBlank() || !row.slackUserId().isBlank()) {
-                    rowProblems.add("rad " + row.number() + ": E-post '" + row.email() + "' utan Ansvarig; fyll i namnet");
-                    continue;
-                }
-                var draft = new ActionDraft(row.code(), row.title(), row.description(), row.strategy(), ownerId,
-                        row.department(), row.start(), row.deadline(), row.status(), row.progress(), row.origin());
-                Optional<Action> existing = plan.actionByCode(connection, row.code());
-                if (existing.isEmpty()) {
-                    plan.createAction(connection, draft, actor, "Importerad");
-                    created++;
-                } else {
-                    Action after = plan.patchAction(connection, existing.get().id(), draft, null, actor);
-                    if (after.equals(existing.get())) {
-                        unchanged++;
-                    } else {
-                        updated++;
-                    }
-                }
+                writeRow(connection, row, actor, rowProblems).ifPresent(outcomes::add);
             } catch (InvalidInput e) {
                 for (FieldError error : e.errors()) {
                     rowProblems.add("rad " + row.number() + ": " + heading(error.field()) + ": " + error.message());
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ImportFailed(problems.all());
+        int created = (int) outcomes.stream().filter(row -> row.kind() == ImportPreview.Kind.NEW).count();
+        int updated = (int) outcomes.stream().filter(row -> row.kind() == ImportPreview.Kind.CHANGED).count();
+        return new Outcome(new ImportResult(created, updated, outcomes.size() - created - updated, renames),
+                outcomes, problems);
+    }
+
+    /** Creates or updates one row's action; empty (with a problem added) when the row cannot be written. */
+    private Optional<ImportPreview.Row> writeRow(Connection connection, SheetRows.ParsedRow row, String actor,
+            List<String> rowProblems) throws SQLException {
+        Long ownerId = null;
+        if (!row.owner().isBlank()) {
+            ownerId = plan.findOrCreatePerson(connection, row.owner(), row.email(), row.slackUserId()).id();
+        } else if (!row.email().isBlank() || !row.slackUserId().isBlank()) {
+            rowProblems.add("rad " + row.number() + ": E-post '" + row.email() + "' utan Ansvarig; fyll i namnet");
+            return Optional.empty();
         }
-        return new ImportResult(created, updated, unchanged, renames);
+        var draft = new ActionDraft(row.code(), row.title(), row.description(), row.strategy(), ownerId,
+                row.department(), row.start(), row.deadline(), row.status(), row.progress(), row.origin());
+        Optional<Action> existing = plan.actionByCode(connection, row.code());
+        if (existing.isEmpty()) {
+            Action created = plan.createAction(connection, draft, actor, "Importerad");
+            return Optional.of(new ImportPreview.Row(row.number(), created.code(), created.title(),
+                    ImportPreview.Kind.NEW, ActionDiff.created(created)));
+        }
+        Action after = plan.patchAction(connection, existing.get().id(), draft, null, actor);
+        List<FieldChange> changes = ActionDiff.between(existing.get(), after);
+        boolean same = after.equals(existing.get()) || changes.isEmpty();
+        return Optional.of(new ImportPreview.Row(row.number(), after.code(), after.title(),
+                same ? ImportPreview.Kind.UNCHANGED : ImportPreview.Kind.CHANGED, changes));
+    }
+
+    /** Carries a preview out of the transaction it rolls back. */
+    private static final class Rollback extends RuntimeException {
+        private final transient ImportPreview preview;
+
+        Rollback(ImportPreview preview) {
+            super("import preview", null, false, false);
+            this.preview = preview;
+        }
     }
 
     /**

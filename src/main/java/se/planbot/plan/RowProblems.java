@@ -17,6 +17,13 @@ final class RowProblems {
         return byRow.computeIfAbsent(row, number -> new ArrayList<>());
     }
 
+    /** A copy to add to, so one parse can be written more than once (a preview, then the import). */
+    RowProblems copy() {
+        var copy = new RowProblems();
+        byRow.forEach((row, problems) -> copy.byRow.put(row, new ArrayList<>(problems)));
+        return copy;
+    }
+
     boolean isEmpty() {
         return byRow.values().stream().allMatch(List::isEmpty);
     }

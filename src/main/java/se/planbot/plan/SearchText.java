@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Folds text for search: lower case, no diacritics, single spaces ("Åtgärd  2" → "atgard 2"). */
 public final class SearchText {
 
     static final int MAX_WORDS = 20;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private SearchText() {
     }
@@ -49,6 +52,6 @@ public final class SearchText {
             return "";
         }
         String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ").trim();
     }
 }

@@ -26,6 +26,11 @@ public final class Errors {
         return errors.isEmpty();
     }
 
+    /** Copies these errors into {@code into} with each field prefixed (a nested object's fields: {@code newAction.code}). */
+    public void addTo(String prefix, Errors into) {
+        errors.forEach(error -> into.add(prefix + error.field(), error.message()));
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

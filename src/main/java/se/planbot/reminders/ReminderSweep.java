@@ -94,6 +94,41 @@ public final class ReminderSweep {
         }
     }
 
+    /**
+     * What the rules would queue from {@code now} through the end of the {@code days}-th day after
+     * it: every task run as of now and then at the end of each day (each rule is keyed by day, the
+     * digest catches up within a day), all in one transaction that is rolled back, so each day
+     * sees what the days before it would have queued. Changes nothing.
+     */
+    public List<ComingMessage> coming(ZonedDateTime now, int days) {
+        try {
+            database.write(connection -> {
+                var coming = new ArrayList<ComingMessage>();
+                var moments = new ArrayList<ZonedDateTime>(List.of(now));
+                for (int day = 0; day <= days; day++) {
+                    ZonedDateTime endOfDay = now.toLocalDate().plusDays(day).atTime(23, 59).atZone(now.getZone());
+                    if (endOfDay.isAfter(now)) {
+                        moments.add(endOfDay);
+                    }
+                }
+                for (ZonedDateTime moment : moments) {
+                    for (SweepTask task : tasks) {
+                        try {
+                            apply(task, connection, moment)
+                                    .forEach(message -> coming.add(new ComingMessage(moment.toLocalDate(), message)));
+                        } catch (SQLException | RuntimeException e) {
+                            log.warn("Sweep task '{}' failed in the preview as of {}", name(task), moment, e);
+                        }
+                    }
+                }
+                throw new ComingRollback(coming);
+            });
+            throw new IllegalStateException("a preview must roll back");
+        } catch (ComingRollback rollback) {
+            return List.copyOf(rollback.coming);
+        }
+    }
+
     private List<QueuedMessage> apply(SweepTask task, Connection connection, ZonedDateTime now) throws SQLException {
         long before = outbox.lastId(connection);
         task.runAsOf(connection, now, workingDays);
@@ -102,6 +137,16 @@ public final class ReminderSweep {
 
     private static String name(SweepTask task) {
         return task.getClass().getSimpleName();
+    }
+
+    /** Carries the coming days' messages out of the transaction it rolls back. */
+    private static final class ComingRollback extends RuntimeException {
+        private final transient List<ComingMessage> coming;
+
+        ComingRollback(List<ComingMessage> coming) {
+            super("coming days", null, false, false);
+            this.coming = coming;
+        }
     }
 
     /** Carries a dry run's result out of the transaction it rolls back. */

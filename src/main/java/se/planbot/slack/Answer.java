@@ -46,6 +46,10 @@ public sealed interface Answer {
     record Lines(String query, String heading, List<String> lines, String url) implements Answer {
     }
 
+    /** The proposals waiting for a decision (may be none). */
+    record Proposals(String query, List<ProposalsUnderReview.Proposal> proposals) implements Answer {
+    }
+
     /** A short sentence: something not found, a refusal, a hint. */
     record Notice(String query, String text) implements Answer {
     }

@@ -98,6 +98,16 @@ public final class BlockKitAnswer {
             }
             text.append('<').append(lines.url()).append('|').append(texts.get("button.open")).append('>');
             blocks.add(text(text.toString()));
+        } else if (answer instanceof Answer.Proposals proposals) {
+            fallback = texts.get("proposals.title");
+            blocks.add(header(h -> h.text(plainText(texts.get("proposals.title")))));
+            if (proposals.proposals().isEmpty()) {
+                blocks.add(text(texts.get("proposals.none")));
+            }
+            for (var proposal : proposals.proposals()) {
+                blocks.add(text(texts.get("proposals.item", String.valueOf(proposal.id()), ActionText.escape(proposal.title()),
+                        proposal.state()) + "\n<" + proposal.url() + "|" + texts.get("button.open") + ">"));
+            }
         } else {
             var notice = (Answer.Notice) answer;
             fallback = notice.text();

@@ -76,6 +76,15 @@ public final class PlainTextAnswer {
             out.append(lines.heading()).append('\n');
             lines.lines().forEach(line -> out.append("• ").append(line).append('\n'));
             out.append(lines.url()).append('\n');
+        } else if (answer instanceof Answer.Proposals proposals) {
+            out.append(texts.get("proposals.title")).append('\n');
+            if (proposals.proposals().isEmpty()) {
+                out.append(texts.get("proposals.none")).append('\n');
+            }
+            for (var proposal : proposals.proposals()) {
+                out.append("• ").append(texts.get("proposals.item", String.valueOf(proposal.id()), proposal.title(), proposal.state()))
+                        .append(' ').append(proposal.url()).append('\n');
+            }
         } else if (answer instanceof Answer.Notice notice) {
             out.append(notice.text()).append('\n');
         }

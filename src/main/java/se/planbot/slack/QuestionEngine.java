@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import se.planbot.plan.Action;
+import se.planbot.plan.ActionDetail;
 import se.planbot.plan.ActionFilter;
 import se.planbot.plan.ActionPage;
 import se.planbot.plan.Person;
@@ -20,6 +22,7 @@ public final class QuestionEngine {
 
     static final int PAGE_SIZE = 15;
     static final int DEFAULT_UPCOMING_DAYS = 30;
+    private static final Pattern PAGE_SUFFIX = Pattern.compile("(?iu)\\s+(?:sida|page)\\s+\\d{1,4}\\s*$");
     private static final Comparator<Action> BY_DEADLINE = Comparator.comparing(Action::deadline,
             Comparator.nullsLast(Comparator.naturalOrder()));
 
@@ -28,6 +31,7 @@ public final class QuestionEngine {
     private final IndicatorAnswers indicators;
     private final String command;
     private final Texts texts;
+    private ProposalsUnderReview proposals = ProposalsUnderReview.none();
 
     public QuestionEngine(PlanService plan, UpcomingDialogs dialogs, String command, Texts texts) {
         this(plan, dialogs, IndicatorAnswers.none(), command, texts);
@@ -42,6 +46,11 @@ public final class QuestionEngine {
         this.texts = texts;
     }
 
+    /** Where {@code förslag} reads the proposals from (the proposals feature, built after Slack). */
+    public void proposalsFrom(ProposalsUnderReview proposals) {
+        this.proposals = proposals;
+    }
+
     public Texts texts() {
         return texts;
     }
@@ -53,12 +62,16 @@ public final class QuestionEngine {
     /** The answer to {@code text} asked by {@code slackUserId} (empty when nobody is known, e.g. the CLI). */
     public Answer answer(String text, Optional<String> slackUserId) {
         String query = text == null ? "" : text.strip();
-        Question question = Question.parse(query);
+        return answer(query, Question.parse(query), slackUserId);
+    }
+
+    /** The answer to {@code query}, already read as {@code question} (the caller decided where to run it). */
+    Answer answer(String query, Question question, Optional<String> slackUserId) {
         LocalDate today = plan.today();
         return switch (question.kind()) {
             case HELP -> new Answer.Help(query, "", "");
-            case DETAIL -> plan.actionByIdOrCode(question.argument())
-                    .<Answer>map(action -> new Answer.Detail(query, action, plan.lastChange(action.id()), today))
+            case DETAIL -> plan.actionDetail(question.argument())
+                    .<Answer>map(found -> new Answer.Detail(query, found.action(), found.lastChange(), today))
                     .orElseGet(() -> new Answer.Notice(query,
                             texts.get("notice.not-found", question.argument(), command)));
             case MINE -> mine(query, question, slackUserId, today);
@@ -69,6 +82,7 @@ public final class QuestionEngine {
             case DIALOGS -> new Answer.Dialogs(query, dialogs.upcoming(PAGE_SIZE));
             case INDICATORS -> indicators.list(query, texts);
             case INDICATOR -> indicators.detail(query, question.argument(), command, texts);
+            case PROPOSALS -> new Answer.Proposals(query, proposals.waiting(PAGE_SIZE));
             case SEARCH -> search(query, question, today);
         };
     }
@@ -102,8 +116,8 @@ public final class QuestionEngine {
             days = Integer.parseInt(word);
         }
         LocalDate until = today.plusDays(days);
-        return list(query, question, texts.get("list.upcoming", days),
-                (offset, limit) -> plan.dueBetween(today, until, offset, limit), texts.get("list.empty.upcoming", days),
+        return list(query, question, texts.count("list.upcoming", days),
+                (offset, limit) -> plan.dueBetween(today, until, offset, limit), texts.count("list.empty.upcoming", days),
                 today);
     }
 
@@ -125,9 +139,9 @@ public final class QuestionEngine {
 
     private Answer search(String query, Question question, LocalDate today) {
         String words = question.argument();
-        Optional<Action> byCode = words.contains(" ") ? Optional.empty() : plan.actionWithCode(words);
+        Optional<ActionDetail> byCode = words.contains(" ") ? Optional.empty() : plan.actionDetailWithCode(words);
         if (byCode.isPresent()) {
-            return new Answer.Detail(query, byCode.get(), plan.lastChange(byCode.get().id()), today);
+            return new Answer.Detail(query, byCode.get().action(), byCode.get().lastChange(), today);
         }
         Optional<Person> owner = PersonNames.only(plan.people(), words);
         if (owner.isPresent()) {
@@ -147,7 +161,7 @@ public final class QuestionEngine {
             return list(query, question, texts.get("list.search.corrected", written, better),
                     (offset, limit) -> plan.search(better, offset, limit), "", today);
         }
-        String suggestion = Question.closestCommand(words).map(word -> command + " " + word).orElse("");
+        String suggestion = Question.closestCommand(words, texts.locale()).map(word -> command + " " + word).orElse("");
         return new Answer.Help(query, query, suggestion);
     }
 
@@ -165,7 +179,7 @@ public final class QuestionEngine {
         if (question.page() > pageCount) {
             return new Answer.Notice(query, texts.get("notice.bad-page", question.page(), pageCount));
         }
-        String base = query.replaceAll("(?iu)\\s+(?:sida|page)\\s+\\d{1,4}\\s*$", "").strip();
+        String base = PAGE_SUFFIX.matcher(query).replaceAll("").strip();
         String next = question.page() < pageCount
                 ? (base + " " + texts.get("word.page") + " " + (question.page() + 1)).strip() : "";
         return new Answer.ActionList(query, heading, page.actions(), page.total(), question.page(), PAGE_SIZE,

@@ -21,12 +21,21 @@ public final class RequestSignature {
 
     static final long MAX_SKEW_SECONDS = 300;
 
-    private final byte[] secret;
+    private static final byte[] VERSION = "v0:".getBytes(StandardCharsets.US_ASCII);
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Keyed once: a clone per request costs a copy of its state, not a provider look-up and key set-up. */
+    private final Mac keyed;
     private final Clock clock;
 
     public RequestSignature(String signingSecret, Clock clock) {
-        this.secret = signingSecret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+        try {
+            this.keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
     }
 
     /** Empty when the request is Slack's; otherwise why it is refused (for the log, never the secret). */
@@ -57,13 +66,18 @@ public final class RequestSignature {
 
     /** The signature Slack would send for {@code body} at {@code timestamp}. */
     public String sign(String timestamp, byte[] body) {
+        Mac mac = fresh();
+        mac.update(VERSION);
+        mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) ':');
+        return "v0=" + HEX.formatHex(mac.doFinal(body));
+    }
+
+    private Mac fresh() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JVM's HmacSHA256 cannot be cloned", e);
         }
     }
 }

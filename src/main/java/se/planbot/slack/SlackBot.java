@@ -159,9 +159,22 @@ public final class SlackBot implements AutoCloseable {
     }
 
     private Response command(String text, String user, String responseUrl, SlashCommandContext ctx) {
+        String query = text == null ? "" : text.strip();
+        Question question = Question.parse(query);
+        if (question.readyAtOnce()) {
+            // Help or one action by its key: answered on this thread, no hand-off to a pool and back.
+            try {
+                var message = blocks.render(engine.answer(query, question, Optional.of(user)),
+                        BlockKitAnswer.Mode.EPHEMERAL, user);
+                return ctx.ack(r -> r.responseType("ephemeral").text(message.text()).blocks(message.blocks()));
+            } catch (RuntimeException e) {
+                log.error("Answering Slack command '{}' failed", text, e);
+                return ctx.ack(r -> r.responseType("ephemeral").text(engine.texts().get("error")));
+            }
+        }
         Future<Answer> answer;
         try {
-            answer = answers.submit(() -> engine.answer(text, Optional.of(user)));
+            answer = answers.submit(() -> engine.answer(query, question, Optional.of(user)));
         } catch (RejectedExecutionException busy) {
             log.warn("Slack command '{}' turned away: {} questions already waiting", text, 64);
             return ctx.ack(r -> r.responseType("ephemeral").text(engine.texts().get("busy")));

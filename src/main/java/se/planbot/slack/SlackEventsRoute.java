@@ -1,8 +1,10 @@
 package se.planbot.slack;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -59,13 +61,25 @@ public final class SlackEventsRoute {
         }
         var headers = new LinkedHashMap<String, List<String>>();
         ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ctx.path())
-                .queryString(QueryStringParser.toMap(ctx.queryString()))
-                .headers(new RequestHeaders(headers))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(ctx.ip())
-                .build());
+        var requestHeaders = new RequestHeaders(headers);
+        String text = new String(body, StandardCharsets.UTF_8);
+        FormBody form = FormBody.of(text);
+        Request<?> request;
+        if (form.isSlashCommand()) {
+            // The hot path: the body was read once above, so Bolt's parser does not read it three more times.
+            request = new SlashCommandRequest(text, slashCommand(form), requestHeaders);
+            request.updateContext(app.config());
+            String forwarded = requestHeaders.getFirstValue("X-Forwarded-For");
+            request.setClientIpAddress(forwarded != null ? forwarded : ctx.ip());
+        } else {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(ctx.path())
+                    .queryString(QueryStringParser.toMap(ctx.queryString()))
+                    .headers(requestHeaders)
+                    .requestBody(text)
+                    .remoteAddress(ctx.ip())
+                    .build());
+        }
         if (request == null) {
             ctx.status(400).contentType("text/plain; charset=utf-8").result("Okänd Slack-begäran");
             return;
@@ -81,5 +95,24 @@ public final class SlackEventsRoute {
         String contentType = response.getContentType() == null ? "text/plain" : response.getContentType();
         ctx.contentType(contentType.contains("charset") ? contentType : contentType + "; charset=utf-8");
         ctx.result(response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SlashCommandPayload slashCommand(FormBody form) {
+        var payload = new SlashCommandPayload();
+        payload.setToken(form.get("token"));
+        payload.setTeamId(form.get("team_id"));
+        payload.setTeamDomain(form.get("team_domain"));
+        payload.setEnterpriseId(form.get("enterprise_id"));
+        payload.setEnterpriseName(form.get("enterprise_name"));
+        payload.setApiAppId(form.get("api_app_id"));
+        payload.setChannelId(form.get("channel_id"));
+        payload.setChannelName(form.get("channel_name"));
+        payload.setUserId(form.get("user_id"));
+        payload.setUserName(form.get("user_name"));
+        payload.setCommand(form.get("command"));
+        payload.setText(form.get("text"));
+        payload.setResponseUrl(form.get("response_url"));
+        payload.setTriggerId(form.get("trigger_id"));
+        return payload;
     }
 }

@@ -29,6 +29,18 @@ public final class Texts {
         return locale;
     }
 
+    /**
+     * A text that counts something: {@code key.one} when {@code count} is 1 and the bundle has it
+     * ("1 meddelande gav upp"), else {@code key}. The count is {@code {0}}, then {@code more}.
+     */
+    public String count(String key, long count, Object... more) {
+        String chosen = count == 1 && bundle.containsKey(key + ".one") ? key + ".one" : key;
+        var arguments = new Object[more.length + 1];
+        arguments[0] = count;
+        System.arraycopy(more, 0, arguments, 1, more.length);
+        return get(chosen, arguments);
+    }
+
     public String get(String key, Object... arguments) {
         String text = bundle.getString(key);
         for (int i = 0; i < arguments.length; i++) {

@@ -200,6 +200,11 @@ public final class SubscriberService {
         return store.confirmedFor(connection, strategies);
     }
 
+    /** Subscribers by status, and confirmed ones by strategy: the console's Prenumeranter page. */
+    public SubscriberCounts counts() {
+        return database.read(store::counts);
+    }
+
     SubscriberStore store() {
         return store;
     }

@@ -145,6 +145,23 @@ final class SubscriberStore {
         return result;
     }
 
+    SubscriberCounts counts(Connection connection) throws SQLException {
+        var byStatus = new java.util.EnumMap<SubscriberStatus, Long>(SubscriberStatus.class);
+        for (var row : Jdbc.list(connection, "select status, count(*) as n from subscribers group by status",
+                rows -> Map.entry(SubscriberStatus.of(rows.getString("status")), rows.getLong("n")))) {
+            byStatus.put(row.getKey(), row.getValue());
+        }
+        var byStrategy = new LinkedHashMap<Integer, Long>();
+        for (var row : Jdbc.list(connection, """
+                select t.strategy_id, count(*) as n from subscriber_topics t
+                join subscribers s on s.id = t.subscriber_id
+                where s.status = 'confirmed' group by t.strategy_id order by t.strategy_id
+                """, rows -> Map.entry(rows.getInt("strategy_id"), rows.getLong("n")))) {
+            byStrategy.put(row.getKey(), row.getValue());
+        }
+        return new SubscriberCounts(byStatus, byStrategy);
+    }
+
     int delete(Connection connection, long id) throws SQLException {
         return Jdbc.update(connection, "delete from subscribers where id = ?", id);
     }

@@ -8,6 +8,7 @@ import se.planbot.indicators.IndicatorService;
 import se.planbot.oidc.OidcSignIn;
 import se.planbot.outbox.OutboxAdmin;
 import se.planbot.plan.PlanService;
+import se.planbot.reminders.ReminderSweep;
 import se.planbot.signin.ConsoleSession;
 import se.planbot.signin.OwnerLinks;
 import se.planbot.signin.SignInService;
@@ -24,7 +25,7 @@ public record ConsoleWeb(SignInPages signIn, ConsoleOverviewPage overview, Conso
 
     public static ConsoleWeb create(PebbleRenderer renderer, WebFaces.Settings settings, SignInService signIn,
             OwnerLinks ownerLinks, PlanService plan, OutboxAdmin outbox, Clock clock, ZoneId zone,
-            Optional<OidcSignIn> oidc, boolean mailLink, IndicatorService indicators) {
+            Optional<OidcSignIn> oidc, boolean mailLink, ReminderSweep sweep, IndicatorService indicators) {
         var pages = new Pages(renderer, new Csrf(settings.secureCookies()), settings.locale(), settings.site(),
                 settings.trustForwardedFor());
         var perClient = new RateLimiter(settings.formsPerHour(), Duration.ofHours(1), clock);
@@ -32,7 +33,7 @@ public record ConsoleWeb(SignInPages signIn, ConsoleOverviewPage overview, Conso
         var cookie = new SessionCookie(settings.secureCookies());
         return new ConsoleWeb(
                 new SignInPages(signIn, pages, cookie, perClient, perAddress, new SignInWays(mailLink, oidc.isPresent())),
-                new ConsoleOverviewPage(plan, outbox, pages),
+                new ConsoleOverviewPage(plan, outbox, sweep, pages, clock, zone),
                 new ConsoleActionPages(plan, pages, zone),
                 new ConsolePeoplePages(plan, pages),
                 new ConsoleOutboxPages(outbox, pages, zone),

@@ -14,6 +14,7 @@ import se.planbot.dialogs.RegistrationService;
 import se.planbot.dialogs.RegistrationStatus;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
+import se.planbot.proposals.ProposalService;
 
 /**
  * The dialog calendar for the public: the list, each dialog with its registration form and its
@@ -35,11 +36,13 @@ public final class DialogPages {
     private final RegistrationService registrations;
     private final DialogCalendar calendar;
     private final DialogTexts texts;
+    private final ProposalService proposals;
     private final Pages pages;
     private final RateLimiter limiter;
 
     DialogPages(DialogService dialogs, RegistrationService registrations, DialogCalendar calendar, DialogTexts texts,
-            Pages pages, RateLimiter limiter) {
+            ProposalService proposals, Pages pages, RateLimiter limiter) {
+        this.proposals = proposals;
         this.dialogs = dialogs;
         this.registrations = registrations;
         this.calendar = calendar;
@@ -85,6 +88,15 @@ public final class DialogPages {
     private void showDialog(Context ctx, int status, Dialog dialog, Map<String, Object> model) {
         model.put("dialog", texts.model(dialog, pages.locale(ctx)));
         model.put("open", dialogs.registrationOpen(dialog));
+        // From the dialog's start until some days after it, its page takes proposals (issue 11).
+        boolean proposalsOpen = proposals.formOpen(dialog);
+        model.put("proposalsOpen", proposalsOpen);
+        if (proposalsOpen) {
+            model.put("strategies", proposals.strategies());
+            model.put("proposalConsentVersion", proposals.consentVersion());
+            model.putIfAbsent("proposalForm", Map.of());
+            model.putIfAbsent("proposalErrors", Map.of());
+        }
         pages.show(ctx, status, "dialog", model);
     }
 

@@ -2,7 +2,6 @@ package se.planbot.web;
 
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,9 +43,9 @@ public final class Metrics {
         metrics.gauge("planbot_outbox_messages", "Outbox messages not yet sent, by state", () -> {
             var counts = outbox.counts(channelsWithSender);
             var values = new LinkedHashMap<String, Number>();
-            for (String state : List.of("pending", "sending", "dead")) {
-                values.put("state=\"" + state + "\"", (Number) counts.get(state));
-            }
+            values.put("state=\"pending\"", counts.pending());
+            values.put("state=\"sending\"", counts.sending());
+            values.put("state=\"dead\"", counts.dead());
             return values;
         });
         return metrics;

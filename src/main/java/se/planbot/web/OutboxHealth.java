@@ -31,7 +31,7 @@ public final class OutboxHealth implements HealthCheck {
     public Map<String, Object> status() {
         var status = new LinkedHashMap<String, Object>();
         status.put("ok", true);
-        status.putAll(outbox.counts(channelsWithSender));
+        status.putAll(outbox.counts(channelsWithSender).asMap());
         return status;
     }
 }

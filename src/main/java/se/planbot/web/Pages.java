@@ -79,7 +79,7 @@ final class Pages {
         if (path.equals("/")) {
             return "overview";
         }
-        for (String section : List.of("plan", "indicators", "dialogs", "subscribe")) {
+        for (String section : List.of("plan", "indicators", "dialogs", "proposals", "follow-up", "subscribe")) {
             if (path.equals("/" + section) || path.startsWith("/" + section + "/") || path.startsWith("/" + section + ".")) {
                 return section;
             }

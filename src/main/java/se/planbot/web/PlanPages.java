@@ -21,6 +21,7 @@ import se.planbot.plan.PlanService;
 import se.planbot.plan.Strategy;
 import se.planbot.plan.StrategyFigures;
 import se.planbot.problem.FieldError;
+import se.planbot.proposals.ProposalService;
 
 /**
  * The public pages about the programme: its overview with each strategy's progress, the action
@@ -41,12 +42,14 @@ public final class PlanPages {
     static final int PAGE_SIZE = 50;
 
     private final PlanService plan;
+    private final ProposalService proposals;
     private final Pages pages;
     private final ZoneId zone;
     private final IndicatorPages indicators;
 
-    PlanPages(PlanService plan, Pages pages, ZoneId zone, IndicatorPages indicators) {
+    PlanPages(PlanService plan, ProposalService proposals, Pages pages, ZoneId zone, IndicatorPages indicators) {
         this.plan = plan;
+        this.proposals = proposals;
         this.pages = pages;
         this.zone = zone;
         this.indicators = indicators;
@@ -195,6 +198,10 @@ public final class PlanPages {
         }
         Collections.reverse(history);
         model.put("history", history);
+        // The proposals this action came from or answers (issue 11), with the proposer's name only if shown.
+        model.put("proposals", proposals.behindAction(action.id()).stream().map(proposal -> Map.of(
+                "id", proposal.id(), "title", proposal.title(), "name", proposal.publicName(),
+                "state", proposal.state().label(locale))).toList());
         pages.show(ctx, 200, "action", model);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.planbot.problem.Conflict;
 import se.planbot.problem.InvalidInput;
 import se.planbot.problem.NotFound;
 
@@ -48,6 +49,9 @@ public final class WebServer {
             }
             config.http.defaultContentType = "application/json; charset=utf-8";
             config.startup.showJavalinBanner = false;
+            // The console's import upload (multipart): the API's sheet limit and a little for the form's fields.
+            config.jetty.multipartConfig.maxTotalRequestSize(TransferApi.MAX_IMPORT_BYTES + 100_000L, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(TransferApi.MAX_IMPORT_BYTES + 1L, io.javalin.config.SizeUnit.BYTES);
             config.jetty.modifyServer(server -> server.setErrorHandler(new ErrorPage()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ErrorPage()));
             if (metrics != null) {
@@ -84,6 +88,8 @@ public final class WebServer {
                 Problems.write(ctx, 400, "Ogiltig begäran", e.getMessage(), e.errors()));
         config.routes.exception(NotFound.class, (e, ctx) ->
                 Problems.write(ctx, 404, "Finns inte", e.getMessage(), null));
+        config.routes.exception(Conflict.class, (e, ctx) ->
+                Problems.write(ctx, 409, "Konflikt", e.getMessage(), null));
         config.routes.exception(Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"planbot\"");
             Problems.write(ctx, 401, "Inloggning krävs", e.getMessage(), null);

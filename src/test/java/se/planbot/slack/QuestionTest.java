@@ -59,5 +59,10 @@ class QuestionTest {
         assertThat(Question.closestCommand("mian")).contains("mina");
         assertThat(Question.closestCommand("strateg")).contains("strategi");
         assertThat(Question.closestCommand("xyzzyqwerty")).isEmpty();
+        // Swedish input gets a Swedish suggestion, even for a typo nearest an English word (issue 15 item 22)
+        assertThat(Question.closestCommand("helpp")).contains("hjälp");
+        assertThat(Question.closestCommand("overdu")).contains("försenade");
+        assertThat(Question.closestCommand("helpp", java.util.Locale.ENGLISH)).contains("help");
+        assertThat(Question.closestCommand("forsnade", java.util.Locale.ENGLISH)).contains("overdue");
     }
 }

@@ -66,7 +66,7 @@ class SlackSenderTest {
         assertThat(posted.get(0).form().get("channel")).isEqualTo("U0ANNA");
         assertThat(posted.get(0).authorization()).isEqualTo("Bearer xoxb-fake");
         var blocks = SlackTestSupport.json(posted.get(0).form().get("blocks"));
-        assertThat(SlackTestSupport.texts(blocks)).contains("Påminnelse om deadlines", "Hej Anna Andersson!",
+        assertThat(SlackTestSupport.texts(blocks)).contains("Påminnelse om deadlines", "Hej Anna!",
                 "<http://localhost:7070/plan#2.3|2.3 Yrkesvux inom industri &amp; logistik>", "Pågår · 30 %",
                 "deadline 2026-12-08", "7 dagar kvar", "Uppdatera");
         assertThat(blocks.toString()).contains("\"action_id\":\"plan_update_12\"");
@@ -150,7 +150,7 @@ class SlackSenderTest {
                 "items", List.of(Map.of("id", 5, "recipient", "anna@example.se", "template", "reminder",
                         "lastError", "550 mailbox unavailable"))), SWEDISH));
         var text = SlackTestSupport.texts(SlackTestSupport.json(slackApi.calls("chat.postMessage").get(0).form().get("blocks")));
-        assertThat(text).contains("Meddelanden som inte kunde skickas", "1 meddelanden gav upp",
+        assertThat(text).contains("Meddelanden som inte kunde skickas", "1 meddelande gav upp",
                 "#5 till anna@example.se (reminder): 550 mailbox unavailable");
     }
 

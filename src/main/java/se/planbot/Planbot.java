@@ -297,7 +297,7 @@ public final class Planbot implements AutoCloseable {
                 () -> Map.of("engine=\"" + database.dialect().code() + "\"", 1));
         slack.start();
         var console = ConsoleWeb.create(faces.renderer(), webSettings, signIn, ownerLinks, plan, outboxAdmin, clock, zone,
-                oidc, config.bool("auth.mail-link"), sweep);
+                oidc, config.bool("auth.mail-link"), sweep, indicators);
         var tools = ConsoleTools.create(faces.renderer(), webSettings,
                 new ConsoleTools.Services(plan, transfer, dialogs, subscribers, personalData, tokens), json, clock, zone);
         var followUpPages = FollowUpPages.create(faces.renderer(), webSettings, followUp, ownerLinks, clock, zone);

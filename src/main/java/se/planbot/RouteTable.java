@@ -303,10 +303,15 @@ record RouteTable(WebFaces web, ConsoleWeb consoleWeb, ConsoleTools tools, Follo
     /** Indicators against the programme's goals: public pages (web/IndicatorPages), the API (web/IndicatorApi, in OpenAPI). */
     private List<Route> indicators() {
         var pages = web.indicatorPages();
+        var console = consoleWeb.indicators();
         return List.of(
                 get("/indicators", pages::list, PUBLIC),
                 get("/indicators/{id}", pages::show, PUBLIC),
                 get("/indicators/{id}/varden.csv", pages::csv, PUBLIC),
+                // The coordinator enters and corrects values in the console (web/ConsoleIndicatorPages)
+                get("/admin/indicators", console::list, console(PersonRole.COORDINATOR)),
+                get("/admin/indicators/{id}", console::show, console(PersonRole.COORDINATOR)),
+                post("/admin/indicators/{id}/values", console::saveValue, console(PersonRole.COORDINATOR)),
 
                 get("/api/v1/indicators", indicatorApi::list, PUBLIC),
                 post("/api/v1/indicators", indicatorApi::create, token(COORDINATOR)),

@@ -72,7 +72,8 @@ class ConsoleAccessibilityTest {
                     "submit:/admin/people", "/admin/people/" + coordinator.id(), "/admin/outbox",
                     "/admin/outbox?status=sent", update, "submit:" + update, mine, "/admin/update/1?token=ogiltig",
                     "/admin/follow-up", "submit:/admin/follow-up", "/admin/follow-up/2025", "/admin/follow-up/2026",
-                    "/admin/follow-up/2026/publish"));
+                    "/admin/follow-up/2026/publish",
+                    "/admin/indicators", "/admin/indicators/7", "submit:/admin/indicators/7", "/admin/indicators/2"));
             app.publishFollowUp(2025);
             app.planbot.followUp().reports().startDraft(2026, "test");
             app.planbot.followUp().comments().askOwners(2026);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import se.planbot.indicators.IndicatorService;
 import se.planbot.oidc.OidcSignIn;
 import se.planbot.outbox.OutboxAdmin;
 import se.planbot.plan.PlanService;
@@ -17,14 +18,14 @@ import se.planbot.signin.SignInService;
  * The route table names their handlers and gives each its access level.
  */
 public record ConsoleWeb(SignInPages signIn, ConsoleOverviewPage overview, ConsoleActionPages actions, ConsolePeoplePages people,
-        ConsoleOutboxPages outbox, OwnerUpdatePages owners, Optional<OidcPages> oidc) {
+        ConsoleOutboxPages outbox, OwnerUpdatePages owners, Optional<OidcPages> oidc, ConsoleIndicatorPages indicators) {
 
     /** Sign-in links asked for one address per hour, whoever asks. */
     static final int LINKS_PER_ADDRESS_AND_HOUR = 5;
 
     public static ConsoleWeb create(PebbleRenderer renderer, WebFaces.Settings settings, SignInService signIn,
             OwnerLinks ownerLinks, PlanService plan, OutboxAdmin outbox, Clock clock, ZoneId zone,
-            Optional<OidcSignIn> oidc, boolean mailLink, ReminderSweep sweep) {
+            Optional<OidcSignIn> oidc, boolean mailLink, ReminderSweep sweep, IndicatorService indicators) {
         var pages = new Pages(renderer, new Csrf(settings.secureCookies()), settings.locale(), settings.site(),
                 settings.trustForwardedFor());
         var perClient = new RateLimiter(settings.formsPerHour(), Duration.ofHours(1), clock);
@@ -37,7 +38,8 @@ public record ConsoleWeb(SignInPages signIn, ConsoleOverviewPage overview, Conso
                 new ConsolePeoplePages(plan, pages),
                 new ConsoleOutboxPages(outbox, pages, zone),
                 new OwnerUpdatePages(plan, ownerLinks, pages),
-                oidc.map(provider -> new OidcPages(provider, signIn, pages, cookie, settings.secureCookies())));
+                oidc.map(provider -> new OidcPages(provider, signIn, pages, cookie, settings.secureCookies())),
+                new ConsoleIndicatorPages(indicators, pages, zone));
     }
 
     /** Who is signed in on a request, by the session cookie: what the route table's console(...) routes ask. */

@@ -15,6 +15,10 @@ import se.planbot.signin.OwnerLinks;
  */
 public record FollowUp(FollowUpService reports, ReportPdf pdf, ReportXlsx xlsx, OwnerComments comments) {
 
+    /**
+     * The report over the given sources, for tests: owners' comment mails get links to
+     * localhost:7070 and their own outbox writer (Planbot uses the overload below).
+     */
     public static FollowUp create(Database database, PlanService plan, DialogService dialogs,
             IndicatorFigures indicators, ProposalOutcomes proposals, Clock clock, ZoneId zone) {
         return create(database, plan, dialogs, indicators, proposals, new OwnerLinks(database, plan, clock),

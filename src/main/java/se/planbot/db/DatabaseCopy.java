@@ -20,7 +20,7 @@ import se.planbot.problem.InvalidInput;
  * its order: action_change_fields' rowid goes along), parents before children, then every identity
  * sequence set past the highest id, then a count check of every table. Tables only SQLite has (the
  * FTS5 index: PostgreSQL's index is rebuilt by its trigger as rows arrive) are not copied.
- * Refuses, copying nothing, a target that holds any row or is at another schema version.
+ * Refuses, copying nothing, a target that holds any row or lacks a schema version the source has.
  */
 public final class DatabaseCopy {
 
@@ -39,17 +39,16 @@ public final class DatabaseCopy {
 
     /** Copies everything; returns the rows per table, as counted in both databases afterwards. */
     public Map<String, Long> copy() {
-        List<String> tables = target.read(DatabaseCopy::tablesParentsFirst);
         Set<String> sourceTables = new TreeSet<>(source.read(DatabaseCopy::tables));
-        var missing = tables.stream().filter(table -> !sourceTables.contains(table)).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInput("to", "källan saknar tabellerna " + missing + ": uppgradera den först (starta Planbot på den)");
-        }
+        // Tables the source does not have yet (the target's schema is newer) have nothing to copy.
+        List<String> tables = target.read(DatabaseCopy::tablesParentsFirst).stream()
+                .filter(sourceTables::contains).toList();
         var sourceVersions = source.read(DatabaseCopy::versions);
         var targetVersions = target.read(DatabaseCopy::versions);
-        if (!sourceVersions.equals(targetVersions)) {
-            throw new InvalidInput("to", "källan har schemaversionerna " + sourceVersions + ", målet " + targetVersions
-                    + ": kör samma Planbot-version mot båda");
+        var behind = sourceVersions.stream().filter(version -> !targetVersions.contains(version)).toList();
+        if (!behind.isEmpty()) {
+            throw new InvalidInput("to", "målet saknar schemaversionerna " + behind + " som källan har: kör samma "
+                    + "Planbot-version mot båda");
         }
         for (String table : tables) {
             long rows = target.read(connection -> Jdbc.count(connection, "select count(*) from " + quoted(table)));

@@ -33,7 +33,7 @@ class SqliteMigrationsTest {
             List<String> versions = database.read(connection -> Jdbc.list(connection,
                     "select version from flyway_schema_history where success = 1 and version is not null order by installed_rank",
                     row -> row.getString(1)));
-            assertThat(versions).startsWith("1", "2", "3", "4", "5", "6", "10", "11", "12", "20", "50").contains("60", "61");
+            assertThat(versions).containsSubsequence("1", "2", "3", "4", "5", "6", "10", "11", "12", "20", "21", "50", "60", "61");
             // Flyway validated on migrate; say it again, as an operator's `flyway validate` would.
             Flyway.configure().dataSource(url, null, null)
                     .locations(Dialect.SQLITE.migrationLocations().toArray(String[]::new)).load().validate();

@@ -142,7 +142,7 @@ public final class PlanPages {
         for (ActionStatus each : ActionStatus.values()) {
             statuses.add(Map.of("code", each.code(), "label", each.label(locale)));
         }
-        model.put("actions", found.actions().stream().map(action -> view(action, today, locale)).toList());
+        model.put("actions", ActionViews.views(found.actions(), today, locale));
         model.put("total", found.total());
         model.put("firstShown", found.actions().isEmpty() ? 0 : (pageNumber - 1) * PAGE_SIZE + 1);
         model.put("lastShown", (pageNumber - 1) * PAGE_SIZE + found.actions().size());
@@ -179,7 +179,7 @@ public final class PlanPages {
         var model = pages.model(ctx);
         Locale locale = pages.locale(ctx);
         Action action = found.get();
-        model.put("action", view(action, plan.today(), locale));
+        model.put("action", ActionViews.view(action, plan.today(), locale));
         model.put("strategy", plan.strategy(action.strategyId()).map(Strategy::title).orElse(""));
         var history = new ArrayList<Map<String, Object>>();
         var format = DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", locale);
@@ -203,24 +203,6 @@ public final class PlanPages {
                 "id", proposal.id(), "title", proposal.title(), "name", proposal.publicName(),
                 "state", proposal.state().label(locale))).toList());
         pages.show(ctx, 200, "action", model);
-    }
-
-    private static Map<String, Object> view(Action action, LocalDate today, Locale locale) {
-        var view = new LinkedHashMap<String, Object>();
-        view.put("id", action.id());
-        view.put("code", action.code());
-        view.put("title", action.title());
-        view.put("description", action.description());
-        view.put("strategy", action.strategyId());
-        view.put("owner", action.ownerName() == null ? "" : action.ownerName());
-        view.put("department", action.department());
-        view.put("deadline", action.deadline() == null ? ""
-                : DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(action.deadline()));
-        view.put("status", action.status().label(locale));
-        view.put("statusCode", action.status().code());
-        view.put("progress", action.progress());
-        view.put("overdue", action.isOverdue(today));
-        return view;
     }
 
     /** A history value as people read it: status in words, progress with %, empty as a dash. */

@@ -50,7 +50,7 @@ class IndicatorsCommandTest {
     }
 
     private String config(String municipality) throws Exception {
-        var text = new StringBuilder("db.path=" + folder.resolve("planbot.db") + "\nhttp.port=0\n");
+        var text = new StringBuilder(TestDatabase.configLines(folder.resolve("planbot.db")) + "http.port=0\n");
         settings(municipality).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Path file = folder.resolve("planbot.properties");
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -35,7 +35,7 @@ final class FollowUpStore {
         List<SectionText> sections = Jdbc.list(connection,
                 "select * from followup_sections where year = ?", row -> new SectionText(
                         Section.fromCode(row.getString("section")).orElseThrow(), row.getString("body"),
-                        row.getInt("ready") == 1, Jdbc.instant(row, "updated_at"), row.getString("updated_by")),
+                        row.getBoolean("ready"), Jdbc.instant(row, "updated_at"), row.getString("updated_by")),
                 year);
         var ordered = new ArrayList<>(sections);
         ordered.sort(java.util.Comparator.comparing(SectionText::section));

@@ -225,7 +225,7 @@ final class PlanStore {
 
     private static Change change(ResultSet row) throws SQLException {
         return new Change(row.getLong("id"), row.getLong("action_id"), Jdbc.instant(row, "at"), row.getString("actor"),
-                row.getString("note"), List.of(), row.getInt("note_public") == 1);
+                row.getString("note"), List.of(), row.getBoolean("note_public"));
     }
 
     private static Strategy strategy(ResultSet row) throws SQLException {
